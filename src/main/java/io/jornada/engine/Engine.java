@@ -1,0 +1,140 @@
+package io.jornada.engine;
+
+import io.jornada.engine.command.CommandResult;
+import io.jornada.engine.command.Commands.CheckDueDates;
+import io.jornada.engine.command.Commands.Command;
+import io.jornada.engine.decision.DecisionEngine;
+import io.jornada.engine.event.EngineEvent;
+import io.jornada.engine.expression.ExpressionLanguage;
+import io.jornada.engine.model.BpmnTransformer;
+import io.jornada.engine.processing.CommandProcessors;
+import io.jornada.engine.processing.EventWriter;
+import io.jornada.engine.processing.bpmn.BpmnBehaviors;
+import io.jornada.engine.state.EngineState;
+import io.jornada.engine.state.EventAppliers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The embedded engine: one writer thread takes commands in order, writes their events to the log,
+ * applies them to state, and answers. Queries run on the same thread, so they see a consistent
+ * state. On start the log is replayed, so state is always what the log says.
+ */
+public final class Engine implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+
+  private final EngineClock clock;
+  private final EventLog log;
+  private final EngineState state = new EngineState();
+  private final EventAppliers appliers;
+  private final EventWriter writer;
+  private final CommandProcessors processors;
+  private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> daemon(r, "jornada-engine"));
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jornada-engine-due-dates"));
+  private ScheduledFuture<?> nextCheck;
+  private long nextCheckAt = Long.MAX_VALUE;
+
+  public Engine(EngineClock clock, EventLog log) {
+    this.clock = clock;
+    this.log = log;
+    var expressions = new ExpressionLanguage();
+    var decisions = new DecisionEngine();
+    var transformer = new BpmnTransformer(expressions);
+    this.appliers = new EventAppliers(state, transformer, decisions);
+    this.writer = new EventWriter(appliers);
+    var bpmn = new BpmnBehaviors(state, writer, clock, expressions, decisions);
+    this.processors = new CommandProcessors(state, writer, bpmn, transformer, decisions, clock);
+    log.readAll().forEach(appliers::apply);
+    thread.execute(this::scheduleDueDateCheck);
+  }
+
+  /** An engine with the system clock and an in-memory log. */
+  public static Engine inMemory() {
+    return new Engine(EngineClock.system(), new InMemoryEventLog());
+  }
+
+  public void addListener(EngineListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Sends a command; the future completes with the answer once its events are logged. */
+  public <R> CompletableFuture<CommandResult<R>> send(Command<R> command) {
+    var response = new CompletableFuture<CommandResult<R>>();
+    thread.execute(() -> process(command, response));
+    return response;
+  }
+
+  /** Reads state on the writer thread, between commands. */
+  public <T> CompletableFuture<T> query(Function<EngineState, T> query) {
+    return CompletableFuture.supplyAsync(() -> query.apply(state), thread);
+  }
+
+  public EngineClock clock() {
+    return clock;
+  }
+
+  private <R> void process(Command<R> command, CompletableFuture<CommandResult<R>> response) {
+    // Answers are held back until the command's events are in the log: nothing is acknowledged before it is recorded.
+    var answers = new ArrayList<Runnable>(1);
+    try {
+      processors.process(command, result -> answers.add(() -> response.complete(result)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "failed to process " + command.getClass().getSimpleName(), e);
+      response.completeExceptionally(e);
+    }
+    List<EngineEvent> events = writer.drain();
+    if (!events.isEmpty()) {
+      log.append(events);
+      for (EngineListener listener : listeners) {
+        listener.onEvents(events);
+      }
+    }
+    answers.forEach(Runnable::run);
+    scheduleDueDateCheck();
+  }
+
+  private void scheduleDueDateCheck() {
+    long due = state.nextDueDate();
+    if (due < 0 || due >= nextCheckAt) {
+      return;
+    }
+    if (nextCheck != null) {
+      nextCheck.cancel(false);
+    }
+    nextCheckAt = due;
+    long delay = Math.max(0, due - clock.millis());
+    nextCheck = scheduler.schedule(() -> thread.execute(() -> {
+      nextCheckAt = Long.MAX_VALUE;
+      process(new CheckDueDates(), new CompletableFuture<>());
+    }), delay, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    thread.shutdown();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread t = new Thread(runnable, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

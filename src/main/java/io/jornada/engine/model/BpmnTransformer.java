@@ -1,0 +1,338 @@
+package io.jornada.engine.model;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import io.jornada.engine.expression.Expression;
+import io.jornada.engine.expression.ExpressionLanguage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.model.xml.validation.ValidationResult;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+
+/**
+ * Turns BPMN XML into {@link ExecutableProcess}es, or into the list of reasons why it cannot run
+ * here: invalid XML, Zeebe validation errors, and every element the engine does not execute, each
+ * named by id and type.
+ */
+public final class BpmnTransformer {
+
+  private static final String SUPPORTED =
+      "none and message start events, none end events, service tasks, business rule tasks,"
+          + " exclusive and event-based gateways, message and timer intermediate catch events";
+
+  private final ExpressionLanguage expressions;
+
+  public BpmnTransformer(ExpressionLanguage expressions) {
+    this.expressions = expressions;
+  }
+
+  /** The executable processes of a resource, or the reasons it was rejected. */
+  public Result transform(String resourceName, byte[] xml) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+    } catch (RuntimeException e) {
+      return Result.failure(List.of("'" + resourceName + "' is not valid BPMN XML: " + rootMessage(e)));
+    }
+    List<String> errors = new ArrayList<>();
+    model
+        .validate(ZeebeDesignTimeValidators.VALIDATORS)
+        .getResults()
+        .forEach(
+            (element, results) -> {
+              for (ValidationResult r : results) {
+                if (r.getType() == ValidationResultType.ERROR) {
+                  errors.add("element '" + idOf(element) + "': " + r.getMessage());
+                }
+              }
+            });
+    List<ExecutableProcess> processes = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (process.isExecutable()) {
+        processes.add(new ProcessBuilder(process, errors).build());
+      }
+    }
+    if (processes.isEmpty() && errors.isEmpty()) {
+      errors.add("'" + resourceName + "' contains no executable process");
+    }
+    return errors.isEmpty() ? Result.success(processes) : Result.failure(errors);
+  }
+
+  private static String idOf(Object element) {
+    if (element instanceof org.camunda.bpm.model.xml.instance.ModelElementInstance m) {
+      String id = m.getAttributeValue("id");
+      return id != null ? id : m.getElementType().getTypeName();
+    }
+    return String.valueOf(element);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  /** Builds one process, collecting every problem instead of stopping at the first. */
+  private final class ProcessBuilder {
+    private final Process process;
+    private final List<String> errors;
+    private final Map<String, ExecutableElement> elements = new LinkedHashMap<>();
+    private ExecutableElement noneStart;
+    private final List<ExecutableElement> messageStarts = new ArrayList<>();
+
+    ProcessBuilder(Process process, List<String> errors) {
+      this.process = process;
+      this.errors = errors;
+    }
+
+    ExecutableProcess build() {
+      Collection<FlowElement> flowElements = process.getFlowElements();
+      for (FlowElement element : flowElements) {
+        if (!(element instanceof SequenceFlow)) {
+          addNode(element);
+        }
+      }
+      for (FlowElement element : flowElements) {
+        if (element instanceof SequenceFlow flow) {
+          addFlow(flow);
+        }
+      }
+      for (FlowElement element : flowElements) {
+        if (element instanceof ExclusiveGateway gateway) {
+          checkExclusiveGateway(gateway);
+        } else if (element instanceof EventBasedGateway gateway) {
+          checkEventBasedGateway(gateway);
+        }
+      }
+      if (noneStart == null && messageStarts.isEmpty()) {
+        errors.add("process '" + process.getId() + "' has no none or message start event");
+      }
+      return new ExecutableProcess(process.getId(), process.getName(), elements, noneStart, messageStarts);
+    }
+
+    private void addNode(FlowElement element) {
+      ExecutableElement node = toNode(element);
+      if (node != null) {
+        elements.put(node.id(), node);
+      }
+    }
+
+    private ExecutableElement toNode(FlowElement element) {
+      String id = element.getId();
+      String name = element.getName();
+      String typeName = element.getElementType().getTypeName();
+      if (element instanceof StartEvent start) {
+        EventDefinition definition = singleDefinition(start.getEventDefinitions(), id, typeName);
+        if (definition == null) {
+          var node = new ExecutableElement(id, name, ElementType.START_EVENT, EventType.NONE);
+          noneStart = node;
+          return node;
+        }
+        if (definition instanceof MessageEventDefinition message) {
+          var node = new ExecutableElement(id, name, ElementType.START_EVENT, EventType.MESSAGE);
+          node.setMessage(new ExecutableElement.MessageDefinition(messageName(message, id), null));
+          messageStarts.add(node);
+          return node;
+        }
+        return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
+      }
+      if (element instanceof EndEvent end) {
+        if (!end.getEventDefinitions().isEmpty()) {
+          return unsupported(id, typeName + " with " + end.getEventDefinitions().iterator().next().getElementType().getTypeName());
+        }
+        return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.NONE);
+      }
+      if (element instanceof ServiceTask task) {
+        var node = new ExecutableElement(id, name, ElementType.SERVICE_TASK, EventType.NONE);
+        ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+        if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
+          errors.add("element '" + id + "' (serviceTask) has no zeebe:taskDefinition type");
+          return node;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        ZeebeTaskHeaders taskHeaders = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+        if (taskHeaders != null) {
+          for (ZeebeHeader header : taskHeaders.getHeaders()) {
+            headers.put(header.getKey(), header.getValue());
+          }
+        }
+        String retries = definition.getRetries() == null ? "3" : definition.getRetries();
+        node.setJob(new ExecutableElement.JobDefinition(expression(id, definition.getType()), expression(id, retries), headers));
+        mappings(node, task);
+        return node;
+      }
+      if (element instanceof BusinessRuleTask task) {
+        var node = new ExecutableElement(id, name, ElementType.BUSINESS_RULE_TASK, EventType.NONE);
+        ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
+        if (called == null) {
+          errors.add("element '" + id + "' (businessRuleTask) has no zeebe:calledDecision; job-based business rule tasks are not supported");
+          return node;
+        }
+        node.setDecision(new ExecutableElement.DecisionCall(called.getDecisionId(), called.getResultVariable()));
+        mappings(node, task);
+        return node;
+      }
+      if (element instanceof ExclusiveGateway) {
+        return new ExecutableElement(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE);
+      }
+      if (element instanceof EventBasedGateway) {
+        return new ExecutableElement(id, name, ElementType.EVENT_BASED_GATEWAY, EventType.NONE);
+      }
+      if (element instanceof IntermediateCatchEvent catchEvent) {
+        EventDefinition definition = singleDefinition(catchEvent.getEventDefinitions(), id, typeName);
+        if (definition instanceof MessageEventDefinition message) {
+          var node = new ExecutableElement(id, name, ElementType.INTERMEDIATE_CATCH_EVENT, EventType.MESSAGE);
+          ZeebeSubscription subscription =
+              message.getMessage() == null ? null : message.getMessage().getSingleExtensionElement(ZeebeSubscription.class);
+          if (subscription == null || subscription.getCorrelationKey() == null) {
+            errors.add("element '" + id + "' (intermediateCatchEvent) has no message correlation key");
+            return node;
+          }
+          node.setMessage(new ExecutableElement.MessageDefinition(messageName(message, id), expression(id, subscription.getCorrelationKey())));
+          mappings(node, catchEvent);
+          return node;
+        }
+        if (definition instanceof TimerEventDefinition timer) {
+          var node = new ExecutableElement(id, name, ElementType.INTERMEDIATE_CATCH_EVENT, EventType.TIMER);
+          if (timer.getTimeDuration() == null) {
+            errors.add("element '" + id + "' (intermediateCatchEvent) timer must use timeDuration; timeDate and timeCycle are not supported yet");
+            return node;
+          }
+          node.setTimerDuration(expression(id, timer.getTimeDuration().getTextContent().trim()));
+          mappings(node, catchEvent);
+          return node;
+        }
+        return unsupported(id, typeName + (definition == null ? " without event definition" : " with " + definition.getElementType().getTypeName()));
+      }
+      return unsupported(id, typeName);
+    }
+
+    private EventDefinition singleDefinition(Collection<EventDefinition> definitions, String id, String typeName) {
+      if (definitions.size() > 1) {
+        errors.add("element '" + id + "' (" + typeName + ") has more than one event definition; multiple events are not supported");
+      }
+      return definitions.isEmpty() ? null : definitions.iterator().next();
+    }
+
+    private String messageName(MessageEventDefinition definition, String id) {
+      if (definition.getMessage() == null || definition.getMessage().getName() == null) {
+        errors.add("element '" + id + "' references no message name");
+        return "";
+      }
+      return definition.getMessage().getName();
+    }
+
+    private void mappings(ExecutableElement node, FlowNode element) {
+      ZeebeIoMapping io = element.getSingleExtensionElement(ZeebeIoMapping.class);
+      if (io == null) {
+        return;
+      }
+      node.setMappings(toMappings(node.id(), io.getInputs()), toMappings(node.id(), io.getOutputs()));
+    }
+
+    private List<Mapping> toMappings(String id, Collection<? extends ZeebeMapping> mappings) {
+      List<Mapping> result = new ArrayList<>();
+      for (ZeebeMapping mapping : mappings) {
+        String source = mapping.getSource() == null ? "=null" : mapping.getSource();
+        result.add(new Mapping(expression(id, source), mapping.getTarget()));
+      }
+      return result;
+    }
+
+    private void addFlow(SequenceFlow flow) {
+      ConditionExpression condition = flow.getConditionExpression();
+      Expression conditionExpression = null;
+      if (condition != null && condition.getTextContent() != null && !condition.getTextContent().isBlank()) {
+        conditionExpression = expression(flow.getId(), condition.getTextContent().trim());
+      }
+      var executable =
+          new ExecutableFlow(flow.getId(), flow.getSource().getId(), flow.getTarget().getId(), conditionExpression);
+      ExecutableElement source = elements.get(flow.getSource().getId());
+      if (source != null) {
+        source.addOutgoing(executable);
+      }
+    }
+
+    private void checkExclusiveGateway(ExclusiveGateway gateway) {
+      ExecutableElement node = elements.get(gateway.getId());
+      if (gateway.getDefault() != null) {
+        node.outgoing().stream()
+            .filter(f -> f.id().equals(gateway.getDefault().getId()))
+            .findFirst()
+            .ifPresent(node::setDefaultFlow);
+      }
+      if (node.outgoing().size() > 1) {
+        for (ExecutableFlow flow : node.outgoing()) {
+          if (flow != node.defaultFlow() && flow.condition() == null) {
+            errors.add("sequence flow '" + flow.id() + "' leaves exclusive gateway '" + gateway.getId() + "' without a condition and is not its default flow");
+          }
+        }
+      }
+    }
+
+    private void checkEventBasedGateway(EventBasedGateway gateway) {
+      ExecutableElement node = elements.get(gateway.getId());
+      for (ExecutableFlow flow : node.outgoing()) {
+        ExecutableElement target = elements.get(flow.targetId());
+        if (target == null || target.type() != ElementType.INTERMEDIATE_CATCH_EVENT) {
+          errors.add("event-based gateway '" + gateway.getId() + "' must lead only to message or timer intermediate catch events, but flow '" + flow.id() + "' does not");
+        }
+      }
+    }
+
+    private Expression expression(String id, String text) {
+      var parsed = expressions.parse(text);
+      parsed.failureMessage().ifPresent(reason -> errors.add("element '" + id + "': " + reason));
+      return parsed.expression();
+    }
+
+    private ExecutableElement unsupported(String id, String what) {
+      errors.add("element '" + id + "' of type '" + what + "' is not supported by the embedded engine (supported: " + SUPPORTED + ")");
+      return null;
+    }
+  }
+
+  /** The processes of one resource, or why it was rejected. */
+  public record Result(List<ExecutableProcess> processes, List<String> errors) {
+    static Result success(List<ExecutableProcess> processes) {
+      return new Result(processes, List.of());
+    }
+
+    static Result failure(List<String> errors) {
+      return new Result(List.of(), errors);
+    }
+
+    public boolean isFailure() {
+      return !errors.isEmpty();
+    }
+  }
+}

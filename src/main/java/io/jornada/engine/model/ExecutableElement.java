@@ -1,0 +1,120 @@
+package io.jornada.engine.model;
+
+import io.jornada.engine.expression.Expression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flow node ready to execute: its kind plus the properties its behaviour needs. Fields that do not
+ * apply to the kind are null or empty.
+ */
+public final class ExecutableElement {
+
+  private final String id;
+  private final String name;
+  private final ElementType type;
+  private final EventType eventType;
+  private final List<ExecutableFlow> outgoing = new ArrayList<>();
+  private ExecutableFlow defaultFlow;
+  private JobDefinition job;
+  private DecisionCall decision;
+  private MessageDefinition message;
+  private Expression timerDuration;
+  private List<Mapping> inputs = List.of();
+  private List<Mapping> outputs = List.of();
+
+  ExecutableElement(String id, String name, ElementType type, EventType eventType) {
+    this.id = id;
+    this.name = name;
+    this.type = type;
+    this.eventType = eventType;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ElementType type() {
+    return type;
+  }
+
+  public EventType eventType() {
+    return eventType;
+  }
+
+  public List<ExecutableFlow> outgoing() {
+    return outgoing;
+  }
+
+  /** The default flow of an exclusive gateway, or null. */
+  public ExecutableFlow defaultFlow() {
+    return defaultFlow;
+  }
+
+  public JobDefinition job() {
+    return job;
+  }
+
+  public DecisionCall decision() {
+    return decision;
+  }
+
+  public MessageDefinition message() {
+    return message;
+  }
+
+  public Expression timerDuration() {
+    return timerDuration;
+  }
+
+  public List<Mapping> inputs() {
+    return inputs;
+  }
+
+  public List<Mapping> outputs() {
+    return outputs;
+  }
+
+  void addOutgoing(ExecutableFlow flow) {
+    outgoing.add(flow);
+  }
+
+  void setDefaultFlow(ExecutableFlow flow) {
+    this.defaultFlow = flow;
+  }
+
+  void setJob(JobDefinition job) {
+    this.job = job;
+  }
+
+  void setDecision(DecisionCall decision) {
+    this.decision = decision;
+  }
+
+  void setMessage(MessageDefinition message) {
+    this.message = message;
+  }
+
+  void setTimerDuration(Expression timerDuration) {
+    this.timerDuration = timerDuration;
+  }
+
+  void setMappings(List<Mapping> inputs, List<Mapping> outputs) {
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+  }
+
+  /** {@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}. */
+  public record JobDefinition(Expression type, Expression retries, Map<String, String> headers) {}
+
+  /** {@code zeebe:calledDecision}. */
+  public record DecisionCall(String decisionId, String resultVariable) {}
+
+  /** A message reference; {@code correlationKey} is null on start events. */
+  public record MessageDefinition(String name, Expression correlationKey) {}
+}

@@ -1,0 +1,47 @@
+package io.jornada.engine.processing;
+
+import io.jornada.engine.command.CommandResult;
+import io.jornada.engine.command.Commands.ThrowJobError;
+import io.jornada.engine.event.ElementEvents.VariableSet;
+import io.jornada.engine.event.JobEvents.JobErrorThrown;
+import io.jornada.engine.processing.bpmn.BpmnBehaviors;
+import io.jornada.engine.state.EngineState;
+import io.jornada.engine.state.Job;
+import java.util.function.Consumer;
+
+/**
+ * Throws a BPMN error from a job. The engine has no error catch events yet, so every thrown error
+ * is unhandled and raises an incident, as Zeebe does when nothing catches the code.
+ */
+final class JobThrowErrorProcessor implements CommandProcessor<ThrowJobError, Void> {
+
+  private final EngineState state;
+  private final EventWriter writer;
+  private final BpmnBehaviors bpmn;
+
+  JobThrowErrorProcessor(EngineState state, EventWriter writer, BpmnBehaviors bpmn) {
+    this.state = state;
+    this.writer = writer;
+    this.bpmn = bpmn;
+  }
+
+  @Override
+  public void process(ThrowJobError command, Consumer<CommandResult<Void>> respond) {
+    var found = JobCommandGuard.find(state, command.jobKey(), "throw an error for", Job.State.ACTIVATED, Job.State.ACTIVATABLE);
+    if (found.isRejected()) {
+      respond.accept(found.map(j -> null));
+      return;
+    }
+    Job job = found.value();
+    if (command.variables() != null) {
+      command.variables().forEach((name, value) ->
+          writer.write(new VariableSet(job.elementInstanceKey(), job.processInstanceKey(), name, value)));
+    }
+    String message = command.errorMessage() == null ? "" : command.errorMessage();
+    writer.write(new JobErrorThrown(job.key(), command.errorCode(), message));
+    bpmn.incidents().raise(state.elementInstance(job.elementInstanceKey()).orElseThrow(), "UNHANDLED_ERROR_EVENT",
+        "Expected to throw an error event with the code '" + command.errorCode() + "' with message '" + message
+            + "', but it was not caught. No error events are available in the scope.", job.key());
+    respond.accept(CommandResult.accepted(null));
+  }
+}

@@ -1,0 +1,202 @@
+package io.jornada.engine.processing.bpmn;
+
+import io.jornada.engine.EngineClock;
+import io.jornada.engine.decision.DecisionEngine;
+import io.jornada.engine.event.ElementEvents.ElementActivated;
+import io.jornada.engine.event.ElementEvents.ElementCompleted;
+import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
+import io.jornada.engine.event.ElementEvents.VariableSet;
+import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
+import io.jornada.engine.expression.Expression;
+import io.jornada.engine.expression.ExpressionLanguage;
+import io.jornada.engine.model.ElementType;
+import io.jornada.engine.model.ExecutableElement;
+import io.jornada.engine.model.ExecutableFlow;
+import io.jornada.engine.model.ExecutableProcess;
+import io.jornada.engine.processing.EventWriter;
+import io.jornada.engine.state.DeployedProcess;
+import io.jornada.engine.state.ElementInstance;
+import io.jornada.engine.state.EngineState;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The facade the element behaviours work through: element transitions (activate, complete, take
+ * flows), and the shared behaviours for variables, jobs, incidents, events and decisions.
+ *
+ * <p>Follow-up steps are queued and run one after another until the command's work is done, so a
+ * long chain of elements never grows the stack.
+ */
+public final class BpmnBehaviors {
+
+  private final EngineState state;
+  private final EventWriter writer;
+  private final EngineClock clock;
+  private final ExpressionLanguage expressions;
+  private final DecisionEngine decisions;
+  private final VariableBehavior variables;
+  private final JobBehavior jobs;
+  private final IncidentBehavior incidents;
+  private final EventBehavior events;
+  private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
+  private final ArrayDeque<Runnable> work = new ArrayDeque<>();
+  private final Map<Long, Consumer<Map<String, Object>>> completionWaiters = new HashMap<>();
+
+  public BpmnBehaviors(EngineState state, EventWriter writer, EngineClock clock, ExpressionLanguage expressions, DecisionEngine decisions) {
+    this.state = state;
+    this.writer = writer;
+    this.clock = clock;
+    this.expressions = expressions;
+    this.decisions = decisions;
+    this.incidents = new IncidentBehavior(state, writer, clock);
+    this.variables = new VariableBehavior(this);
+    this.jobs = new JobBehavior(this);
+    this.events = new EventBehavior(this);
+    behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
+    behaviors.put(ElementType.END_EVENT, new NoneEventBehavior());
+    behaviors.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior());
+    behaviors.put(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior());
+    behaviors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior());
+    behaviors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayBehavior());
+    behaviors.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior());
+  }
+
+  EngineState state() {
+    return state;
+  }
+
+  EventWriter writer() {
+    return writer;
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  VariableBehavior variables() {
+    return variables;
+  }
+
+  JobBehavior jobs() {
+    return jobs;
+  }
+
+  public IncidentBehavior incidents() {
+    return incidents;
+  }
+
+  public EventBehavior events() {
+    return events;
+  }
+
+  DecisionEngine decisions() {
+    return decisions;
+  }
+
+  ExpressionLanguage.Evaluation evaluate(Expression expression, long scopeKey) {
+    return expressions.evaluate(expression, state.visibleVariables(scopeKey));
+  }
+
+  ExecutableProcess process(ElementInstance instance) {
+    return state.process(instance.processDefinitionKey()).orElseThrow().process();
+  }
+
+  /**
+   * Creates a process instance with its variables and enters the given start event.
+   *
+   * @param messageKey the message that started it, or -1
+   * @param correlationKey the message's correlation key, or null
+   */
+  public long createInstance(DeployedProcess process, ExecutableElement startEvent, Map<String, Object> variables, long messageKey, String correlationKey) {
+    long key = state.nextKey();
+    writer.write(new ElementActivated(key, key, -1, process.key(), process.bpmnProcessId(), ElementType.PROCESS, false, now()));
+    variables.forEach((name, value) -> writer.write(new VariableSet(key, key, name, value)));
+    if (messageKey >= 0) {
+      writer.write(new InstanceStartedByMessage(key, messageKey, process.bpmnProcessId(), correlationKey));
+    }
+    work.add(() -> activate(key, startEvent, false, null));
+    return key;
+  }
+
+  /** Calls back with the root variables when the instance completes (create with awaitCompletion). */
+  public void awaitCompletion(long processInstanceKey, Consumer<Map<String, Object>> callback) {
+    completionWaiters.put(processInstanceKey, callback);
+  }
+
+  /** Runs queued follow-up steps until none is left. */
+  public void drain() {
+    Runnable step;
+    while ((step = work.poll()) != null) {
+      step.run();
+    }
+  }
+
+  void enqueue(Runnable step) {
+    work.add(step);
+  }
+
+  /** The job of this element instance was completed. */
+  public void onJobCompleted(long elementInstanceKey, Map<String, Object> variables) {
+    state.elementInstance(elementInstanceKey).ifPresent(instance -> {
+      ExecutableElement element = process(instance).element(instance.elementId());
+      behaviors.get(element.type()).onJobCompleted(this, instance, element, variables);
+    });
+  }
+
+  /** A message or timer occurred for the element instance that waits for it (if it still does). */
+  public void triggerEvent(long elementInstanceKey, EventTrigger trigger) {
+    work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
+      ExecutableElement element = process(instance).element(instance.elementId());
+      behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
+    }));
+  }
+
+  private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
+    ElementInstance flowScope = state.elementInstance(flowScopeKey).orElse(null);
+    if (flowScope == null) {
+      return;
+    }
+    long key = state.nextKey();
+    writer.write(new ElementActivated(key, flowScope.processInstanceKey(), flowScopeKey, flowScope.processDefinitionKey(), element.id(), element.type(), viaFlow, now()));
+    ElementInstance instance = state.elementInstance(key).orElseThrow();
+    behaviors.get(element.type()).onActivate(this, instance, element, trigger);
+  }
+
+  /**
+   * Completes an element and takes the given flows; an element that takes none ends its path, and
+   * the last path to end completes the scope.
+   */
+  void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
+    writer.write(new ElementCompleted(instance.key(), now()));
+    if (flows.isEmpty()) {
+      state.elementInstance(instance.flowScopeKey())
+          .filter(scope -> scope.activeChildren() == 0 && scope.pendingFlows() == 0)
+          .ifPresent(this::completeProcess);
+      return;
+    }
+    ExecutableProcess process = process(instance);
+    for (ExecutableFlow flow : flows) {
+      writer.write(new SequenceFlowTaken(instance.processInstanceKey(), instance.flowScopeKey(), flow.id(), flow.targetId()));
+      ExecutableElement target = process.element(flow.targetId());
+      work.add(() -> activate(instance.flowScopeKey(), target, true, trigger));
+    }
+  }
+
+  private void completeProcess(ElementInstance processInstance) {
+    long key = processInstance.key();
+    Map<String, Object> result = state.visibleVariables(key);
+    String startCorrelationKey = state.messageStartCorrelationKey(key).orElse(null);
+    writer.write(new ElementCompleted(key, now()));
+    Consumer<Map<String, Object>> waiter = completionWaiters.remove(key);
+    if (waiter != null) {
+      waiter.accept(result);
+    }
+    if (startCorrelationKey != null) {
+      events.startByBufferedMessage(state.instance(key).orElseThrow().bpmnProcessId(), startCorrelationKey);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.jornada.engine.processing.bpmn;
+
+import io.jornada.engine.model.ExecutableElement;
+import io.jornada.engine.state.ElementInstance;
+import java.util.Map;
+
+/**
+ * The lifecycle of one BPMN element kind. Steps default to nothing; each kind implements what it
+ * reacts to.
+ */
+interface BpmnElementBehavior {
+
+  /** The element was entered; {@code trigger} is set when an event already happened for it. */
+  void onActivate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger);
+
+  /** The element's job was completed with these variables. */
+  default void onJobCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, Map<String, Object> variables) {}
+
+  /** A message or timer the element waits for occurred. */
+  default void onEventOccurred(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {}
+}

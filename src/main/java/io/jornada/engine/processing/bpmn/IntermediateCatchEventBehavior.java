@@ -1,0 +1,35 @@
+package io.jornada.engine.processing.bpmn;
+
+import io.jornada.engine.model.EventType;
+import io.jornada.engine.model.ExecutableElement;
+import io.jornada.engine.state.ElementInstance;
+
+/** Intermediate message or timer catch event: waits, unless it was entered because its event already occurred. */
+final class IntermediateCatchEventBehavior implements BpmnElementBehavior {
+
+  @Override
+  public void onActivate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {
+    if (trigger != null) {
+      onEventOccurred(bpmn, instance, element, trigger);
+      return;
+    }
+    if (!bpmn.variables().applyInputs(instance, element)) {
+      return;
+    }
+    if (element.eventType() == EventType.MESSAGE) {
+      if (bpmn.events().openSubscription(instance, element)) {
+        bpmn.events().correlateBufferedMessages(instance);
+      }
+    } else {
+      bpmn.events().createTimer(instance, element);
+    }
+  }
+
+  @Override
+  public void onEventOccurred(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {
+    bpmn.events().closeAll(instance);
+    if (bpmn.variables().applyOutputs(instance, element, trigger.variables())) {
+      bpmn.complete(instance, element.outgoing(), null);
+    }
+  }
+}

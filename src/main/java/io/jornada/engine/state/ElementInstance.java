@@ -1,0 +1,78 @@
+package io.jornada.engine.state;
+
+import io.jornada.engine.model.ElementType;
+
+/** A running element instance (the process instance itself is one, with flow scope -1). */
+public final class ElementInstance {
+
+  private final long key;
+  private final long processInstanceKey;
+  private final long flowScopeKey;
+  private final long processDefinitionKey;
+  private final String elementId;
+  private final ElementType elementType;
+  private int activeChildren;
+  private int pendingFlows;
+  private long jobKey = -1;
+
+  ElementInstance(
+      long key, long processInstanceKey, long flowScopeKey, long processDefinitionKey, String elementId, ElementType elementType) {
+    this.key = key;
+    this.processInstanceKey = processInstanceKey;
+    this.flowScopeKey = flowScopeKey;
+    this.processDefinitionKey = processDefinitionKey;
+    this.elementId = elementId;
+    this.elementType = elementType;
+  }
+
+  public long key() {
+    return key;
+  }
+
+  public long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public long flowScopeKey() {
+    return flowScopeKey;
+  }
+
+  public long processDefinitionKey() {
+    return processDefinitionKey;
+  }
+
+  public String elementId() {
+    return elementId;
+  }
+
+  public ElementType elementType() {
+    return elementType;
+  }
+
+  /** Child element instances that are active in this scope. */
+  public int activeChildren() {
+    return activeChildren;
+  }
+
+  /** Sequence flows taken in this scope whose target is not active yet. */
+  public int pendingFlows() {
+    return pendingFlows;
+  }
+
+  /** The job of a service task, or -1. */
+  public long jobKey() {
+    return jobKey;
+  }
+
+  void changeActiveChildren(int delta) {
+    activeChildren += delta;
+  }
+
+  void changePendingFlows(int delta) {
+    pendingFlows += delta;
+  }
+
+  void setJobKey(long jobKey) {
+    this.jobKey = jobKey;
+  }
+}

@@ -1,0 +1,300 @@
+package io.jornada.engine.state;
+
+import io.jornada.engine.event.DeploymentEvents.DecisionsDeployed;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * All runtime state of the engine. Processors read it through the public methods; only {@link
+ * EventAppliers} (same package) change it, so state is always what the events say.
+ */
+public final class EngineState {
+
+  /** Zeebe encodes the partition in the upper bits of every key; one partition here. */
+  private static final long KEY_BASE = 1L << 51;
+
+  private long nextKey = KEY_BASE + 1;
+
+  final Map<Long, DeployedProcess> processes = new HashMap<>();
+  final Map<String, List<DeployedProcess>> processVersions = new HashMap<>();
+  final Map<Long, DeployedDecision> decisions = new HashMap<>();
+  final Map<String, List<DeployedDecision>> decisionVersions = new HashMap<>();
+  final Map<String, DecisionsDeployed> latestDrgs = new HashMap<>();
+
+  final Map<Long, ElementInstance> elementInstances = new HashMap<>();
+  final Map<Long, Map<String, Object>> variables = new HashMap<>();
+  final Map<Long, ProcessInstanceSummary> instances = new LinkedHashMap<>();
+
+  final Map<Long, Job> jobs = new HashMap<>();
+  final Map<String, LinkedHashSet<Long>> activatableJobs = new HashMap<>();
+  final TreeSet<long[]> jobDeadlines = new TreeSet<>(DUE_ORDER);
+  final TreeSet<long[]> jobBackoffs = new TreeSet<>(DUE_ORDER);
+
+  final Map<Long, Timer> timers = new HashMap<>();
+  final TreeSet<long[]> timerDueDates = new TreeSet<>(DUE_ORDER);
+  final Map<Long, List<Long>> timersByElement = new HashMap<>();
+
+  final Map<Long, BufferedMessage> messages = new HashMap<>();
+  final Map<String, LinkedHashSet<Long>> messagesByNameAndKey = new HashMap<>();
+  final Map<String, Long> messagesById = new HashMap<>();
+  final TreeSet<long[]> messageDeadlines = new TreeSet<>(DUE_ORDER);
+
+  final Map<Long, Subscription> subscriptions = new HashMap<>();
+  final Map<String, LinkedHashSet<Long>> subscriptionsByNameAndKey = new HashMap<>();
+  final Map<Long, List<Long>> subscriptionsByElement = new HashMap<>();
+  final Map<String, Long> messageStartLocks = new HashMap<>();
+  final Map<Long, String> lockOfInstance = new HashMap<>();
+
+  final Map<Long, Incident> incidents = new LinkedHashMap<>();
+
+  /** Orders {dueDate, key} pairs by due date, then key. */
+  private static final Comparator<long[]> DUE_ORDER =
+      Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]);
+
+  /** A new unique key. Keys never repeat: replay moves the counter past every key it sees. */
+  public long nextKey() {
+    return nextKey++;
+  }
+
+  void observeKey(long key) {
+    if (key >= nextKey) {
+      nextKey = key + 1;
+    }
+  }
+
+  // --- deployments
+
+  public Optional<DeployedProcess> process(long key) {
+    return Optional.ofNullable(processes.get(key));
+  }
+
+  /** The given version of a process id, or the latest for version -1. */
+  public Optional<DeployedProcess> process(String bpmnProcessId, int version) {
+    List<DeployedProcess> versions = processVersions.getOrDefault(bpmnProcessId, List.of());
+    if (versions.isEmpty()) {
+      return Optional.empty();
+    }
+    if (version < 0) {
+      return Optional.of(versions.get(versions.size() - 1));
+    }
+    return versions.stream().filter(p -> p.version() == version).findFirst();
+  }
+
+  public int nextProcessVersion(String bpmnProcessId) {
+    return processVersions.getOrDefault(bpmnProcessId, List.of()).size() + 1;
+  }
+
+  /** The latest version of every process id. */
+  public Collection<DeployedProcess> latestProcesses() {
+    List<DeployedProcess> latest = new ArrayList<>();
+    processVersions.values().forEach(v -> latest.add(v.get(v.size() - 1)));
+    return latest;
+  }
+
+  public Collection<DeployedProcess> allProcesses() {
+    return Collections.unmodifiableCollection(processes.values());
+  }
+
+  public Optional<DeployedDecision> latestDecision(String decisionId) {
+    List<DeployedDecision> versions = decisionVersions.getOrDefault(decisionId, List.of());
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  public Optional<DeployedDecision> decision(long key) {
+    return Optional.ofNullable(decisions.get(key));
+  }
+
+  public int nextDecisionVersion(String decisionId) {
+    return decisionVersions.getOrDefault(decisionId, List.of()).size() + 1;
+  }
+
+  public int nextDecisionRequirementsVersion(String drgId) {
+    return latestDecisionRequirements(drgId).map(d -> d.version() + 1).orElse(1);
+  }
+
+  /** The latest deployment of a decision requirements graph (one DMN resource). */
+  public Optional<DecisionsDeployed> latestDecisionRequirements(String drgId) {
+    return Optional.ofNullable(latestDrgs.get(drgId));
+  }
+
+  // --- instances and variables
+
+  public Optional<ElementInstance> elementInstance(long key) {
+    return Optional.ofNullable(elementInstances.get(key));
+  }
+
+  public Optional<ProcessInstanceSummary> instance(long key) {
+    return Optional.ofNullable(instances.get(key));
+  }
+
+  public Collection<ProcessInstanceSummary> instances() {
+    return Collections.unmodifiableCollection(instances.values());
+  }
+
+  /** Variables defined directly in a scope. */
+  public Map<String, Object> localVariables(long scopeKey) {
+    return Collections.unmodifiableMap(variables.getOrDefault(scopeKey, Map.of()));
+  }
+
+  /** Every variable visible from a scope: its own, then its flow scopes', inner ones winning. */
+  public Map<String, Object> visibleVariables(long scopeKey) {
+    Map<String, Object> result = new HashMap<>();
+    long key = scopeKey;
+    while (key >= 0) {
+      variables.getOrDefault(key, Map.of()).forEach(result::putIfAbsent);
+      ElementInstance instance = elementInstances.get(key);
+      key = instance == null ? -1 : instance.flowScopeKey();
+    }
+    return result;
+  }
+
+  /** The nearest scope, from {@code scopeKey} outwards, that defines the variable; -1 if none. */
+  public long scopeDefining(long scopeKey, String name) {
+    long key = scopeKey;
+    while (key >= 0) {
+      if (variables.getOrDefault(key, Map.of()).containsKey(name)) {
+        return key;
+      }
+      ElementInstance instance = elementInstances.get(key);
+      key = instance == null ? -1 : instance.flowScopeKey();
+    }
+    return -1;
+  }
+
+  // --- jobs
+
+  public Optional<Job> job(long key) {
+    return Optional.ofNullable(jobs.get(key));
+  }
+
+  /** Activatable jobs of a type, oldest first. */
+  public Collection<Long> activatableJobs(String type) {
+    return Collections.unmodifiableSet(activatableJobs.getOrDefault(type, new LinkedHashSet<>()));
+  }
+
+  /** Activatable job counts per type. */
+  public Map<String, Integer> activatableJobCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    activatableJobs.forEach((type, keys) -> counts.put(type, keys.size()));
+    return counts;
+  }
+
+  /** Activated jobs whose deadline is at or before {@code now}. */
+  public List<Long> jobsTimedOut(long now) {
+    return dueKeys(jobDeadlines, now);
+  }
+
+  /** Failed jobs whose retry back-off ended at or before {@code now}. */
+  public List<Long> jobsToRecur(long now) {
+    return dueKeys(jobBackoffs, now);
+  }
+
+  // --- timers
+
+  public Optional<Timer> timer(long key) {
+    return Optional.ofNullable(timers.get(key));
+  }
+
+  public List<Long> timersDue(long now) {
+    return dueKeys(timerDueDates, now);
+  }
+
+  public List<Long> timersOf(long elementInstanceKey) {
+    return List.copyOf(timersByElement.getOrDefault(elementInstanceKey, List.of()));
+  }
+
+  // --- messages
+
+  public Optional<BufferedMessage> message(long key) {
+    return Optional.ofNullable(messages.get(key));
+  }
+
+  /** Buffered messages with this name and correlation key, oldest first. */
+  public List<BufferedMessage> bufferedMessages(String name, String correlationKey) {
+    List<BufferedMessage> result = new ArrayList<>();
+    for (long key : messagesByNameAndKey.getOrDefault(name + '\u0000' + correlationKey, new LinkedHashSet<>())) {
+      result.add(messages.get(key));
+    }
+    return result;
+  }
+
+  public boolean messageIdBuffered(String name, String correlationKey, String messageId) {
+    return messagesById.containsKey(messageIdKey(name, correlationKey, messageId));
+  }
+
+  public List<Long> messagesExpired(long now) {
+    return dueKeys(messageDeadlines, now);
+  }
+
+  public Optional<Subscription> subscription(long key) {
+    return Optional.ofNullable(subscriptions.get(key));
+  }
+
+  /** Open subscriptions with this name and correlation key, oldest first. */
+  public List<Subscription> openSubscriptions(String name, String correlationKey) {
+    List<Subscription> result = new ArrayList<>();
+    for (long key : subscriptionsByNameAndKey.getOrDefault(name + '\u0000' + correlationKey, new LinkedHashSet<>())) {
+      result.add(subscriptions.get(key));
+    }
+    return result;
+  }
+
+  public List<Long> subscriptionsOf(long elementInstanceKey) {
+    return List.copyOf(subscriptionsByElement.getOrDefault(elementInstanceKey, List.of()));
+  }
+
+  /** Whether an instance of the process id, started by a message with this correlation key, is still active. */
+  public boolean messageStartLocked(String bpmnProcessId, String correlationKey) {
+    return messageStartLocks.containsKey(bpmnProcessId + '\u0000' + correlationKey);
+  }
+
+  /** The correlation key of the message that started this instance, if it holds a message start lock. */
+  public Optional<String> messageStartCorrelationKey(long processInstanceKey) {
+    return Optional.ofNullable(lockOfInstance.get(processInstanceKey));
+  }
+
+  // --- incidents
+
+  public Collection<Incident> incidents() {
+    return Collections.unmodifiableCollection(incidents.values());
+  }
+
+  public Optional<Incident> incident(long key) {
+    return Optional.ofNullable(incidents.get(key));
+  }
+
+  /** The earliest moment something is due: a timer, a job deadline or back-off, a message expiry; -1 if none. */
+  public long nextDueDate() {
+    long next = Long.MAX_VALUE;
+    for (TreeSet<long[]> set : List.of(timerDueDates, jobDeadlines, jobBackoffs, messageDeadlines)) {
+      if (!set.isEmpty()) {
+        next = Math.min(next, set.first()[0]);
+      }
+    }
+    return next == Long.MAX_VALUE ? -1 : next;
+  }
+
+  static String messageIdKey(String name, String correlationKey, String messageId) {
+    return name + '\u0000' + correlationKey + '\u0000' + messageId;
+  }
+
+  private static List<Long> dueKeys(TreeSet<long[]> set, long now) {
+    List<Long> due = new ArrayList<>();
+    for (long[] entry : set) {
+      if (entry[0] > now) {
+        break;
+      }
+      due.add(entry[1]);
+    }
+    return due;
+  }
+}
