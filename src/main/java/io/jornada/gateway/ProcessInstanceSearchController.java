@@ -1,0 +1,94 @@
+package io.jornada.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.protocol.rest.ProcessInstanceResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
+import io.camunda.client.protocol.rest.ProcessInstanceStateEnum;
+import io.camunda.client.protocol.rest.SearchQueryPageResponse;
+import io.jornada.engine.Engine;
+import io.jornada.engine.state.ProcessInstanceSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v2/process-instances/search}, filtered by process id, version, key and state, paged
+ * with {@code from} and {@code limit}, oldest first.
+ */
+@RestController
+@ConditionalOnEmbeddedEngine
+class ProcessInstanceSearchController {
+
+  private static final int DEFAULT_LIMIT = 100;
+
+  private final Engine engine;
+
+  ProcessInstanceSearchController(Engine engine) {
+    this.engine = engine;
+  }
+
+  @PostMapping("/v2/process-instances/search")
+  CompletableFuture<ProcessInstanceSearchQueryResult> search(@RequestBody(required = false) JsonNode query) {
+    JsonNode filter = query == null ? null : query.path("filter");
+    Predicate<ProcessInstanceSummary> matches = filterOf(filter);
+    int from = query == null ? 0 : query.path("page").path("from").asInt(0);
+    int limit = query == null ? DEFAULT_LIMIT : query.path("page").path("limit").asInt(DEFAULT_LIMIT);
+    return engine.query(state -> {
+      List<ProcessInstanceSummary> all = state.instances().stream().filter(matches).toList();
+      List<ProcessInstanceResult> items = all.stream().skip(from).limit(limit).map(ProcessInstanceSearchController::toResult).toList();
+      return new ProcessInstanceSearchQueryResult().items(items).page(new SearchQueryPageResponse().totalItems((long) all.size()));
+    });
+  }
+
+  private static Predicate<ProcessInstanceSummary> filterOf(JsonNode filter) {
+    Predicate<ProcessInstanceSummary> predicate = p -> true;
+    if (filter == null || filter.isMissingNode() || filter.isNull()) {
+      return predicate;
+    }
+    if (filter.hasNonNull("processDefinitionId")) {
+      String id = exact(filter.get("processDefinitionId"));
+      predicate = predicate.and(p -> p.bpmnProcessId().equals(id));
+    }
+    if (filter.hasNonNull("processDefinitionVersion")) {
+      int version = Integer.parseInt(exact(filter.get("processDefinitionVersion")));
+      predicate = predicate.and(p -> p.version() == version);
+    }
+    if (filter.hasNonNull("processInstanceKey")) {
+      long key = Keys.parse("processInstanceKey", exact(filter.get("processInstanceKey")));
+      predicate = predicate.and(p -> p.key() == key);
+    }
+    if (filter.hasNonNull("state")) {
+      String state = exact(filter.get("state"));
+      predicate = predicate.and(p -> p.state().name().equals(state));
+    }
+    return predicate;
+  }
+
+  /** Filters come as a plain value or as {@code {"$eq": value}}. */
+  private static String exact(JsonNode value) {
+    if (value.isObject()) {
+      if (!value.has("$eq")) {
+        throw new InvalidRequestException("Only equality filters ($eq) are supported, but got " + value);
+      }
+      return value.get("$eq").asText();
+    }
+    return value.asText();
+  }
+
+  private static ProcessInstanceResult toResult(ProcessInstanceSummary p) {
+    return new ProcessInstanceResult()
+        .processInstanceKey(Keys.format(p.key()))
+        .processDefinitionId(p.bpmnProcessId())
+        .processDefinitionVersion(p.version())
+        .processDefinitionKey(Keys.format(p.processDefinitionKey()))
+        .state(ProcessInstanceStateEnum.fromValue(p.state().name()))
+        .startDate(Instant.ofEpochMilli(p.startDate()).toString())
+        .endDate(p.endDate() < 0 ? null : Instant.ofEpochMilli(p.endDate()).toString())
+        .hasIncident(false)
+        .tenantId(DeploymentController.TENANT);
+  }
+}
