@@ -1,11 +1,20 @@
 package io.jornada.lead;
 
-/** What the lead side tells the journeys: a lead appeared, or a lead engaged. */
+/**
+ * How journeys hear about leads, without the lead package knowing how journeys run (the {@code
+ * journey} package implements it with the Camunda client).
+ *
+ * <p>Both calls happen after the state is stored in Redis, at most once per new lead and per
+ * distinct eventId: a redelivered event is not signalled again. An exception thrown here reaches
+ * the API caller, but the state stays stored and a retry of the same request is not signalled
+ * again, so implementations that can fail transiently should retry or queue on their own side.
+ * The application starts without an implementation; then nothing is signalled.
+ */
 public interface JourneySignals {
 
-  /** Starts the lead's nurture journey; the lead is already stored. */
+  /** A lead that did not exist before was created. */
   void leadCreated(LeadProfile lead);
 
-  /** Tells the lead's running journey that the lead engaged; the event is already recorded. */
+  /** A new (non-duplicate) event of an engagement type was recorded for an existing lead. */
   void leadEngaged(LeadEvent event);
 }

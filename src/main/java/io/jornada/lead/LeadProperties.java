@@ -1,0 +1,44 @@
+package io.jornada.lead;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Lead state settings.
+ *
+ * @param engagementTypes event types that count as engagement: they move {@code lastEngagedAt} and
+ *     are signalled to journeys
+ * @param timelineLength about how many recent events each lead's timeline keeps
+ * @param eventDedupeWindow how long an eventId is remembered to drop redelivered events
+ */
+@ConfigurationProperties("jornada.lead")
+public record LeadProperties(
+    @DefaultValue({"email_open", "email_click", "whatsapp_reply", "form_submit", "pricing_view"})
+        List<String> engagementTypes,
+    @DefaultValue("1000") int timelineLength,
+    @DefaultValue("7d") Duration eventDedupeWindow) {
+
+  public LeadProperties {
+    engagementTypes = List.copyOf(engagementTypes);
+    if (timelineLength < 1) {
+      throw new IllegalArgumentException("jornada.lead.timeline-length must be positive");
+    }
+    if (eventDedupeWindow.toSeconds() < 1) {
+      throw new IllegalArgumentException("jornada.lead.event-dedupe-window must be at least 1s");
+    }
+  }
+
+  /** The defaults, for code that runs without Spring. */
+  public static LeadProperties defaults() {
+    return new LeadProperties(
+        List.of("email_open", "email_click", "whatsapp_reply", "form_submit", "pricing_view"),
+        1000,
+        Duration.ofDays(7));
+  }
+
+  boolean isEngagement(String eventType) {
+    return engagementTypes.contains(eventType);
+  }
+}

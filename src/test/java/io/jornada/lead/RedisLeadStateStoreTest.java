@@ -1,0 +1,156 @@
+package io.jornada.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jornada.support.RedisServer;
+import io.jornada.support.RedisServerExtension;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.RedisClient;
+
+@ExtendWith(RedisServerExtension.class)
+class RedisLeadStateStoreTest {
+
+  private static final Instant T0 = Instant.parse("2025-03-10T12:00:00Z");
+
+  private RedisClient redis;
+  private RedisLeadStateStore store;
+
+  @BeforeEach
+  void setUp(RedisServer server) {
+    redis = RedisClient.create(URI.create(server.url()));
+    store = new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void tearDown() {
+    redis.close();
+  }
+
+  @Test
+  void shouldCountTheSameEventIdOnce() {
+    // given
+    store.upsert(lead("ana"));
+    LeadEvent open = event("e-1", "ana", "email_open", T0);
+
+    // when
+    boolean first = store.record(open);
+    boolean second = store.record(open);
+
+    // then
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(store.find("ana").orElseThrow().count("email_open")).isEqualTo(1);
+    assertThat(redis.xlen(RedisLeadStateStore.timelineKey("ana"))).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLoseNoEventWhenEightThreadsRecordConcurrently() throws Exception {
+    // given
+    store.upsert(lead("ana"));
+    int threads = 8;
+    int events = 1_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+
+    // when
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int offset = t;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = offset; i < events; i += threads) {
+                  store.record(event("e-" + i, "ana", "page_view", T0.plusSeconds(i)));
+                }
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+
+    // then
+    assertThat(store.find("ana").orElseThrow().count("page_view")).isEqualTo(events);
+    assertThat(redis.xlen(RedisLeadStateStore.timelineKey("ana"))).isEqualTo(events);
+  }
+
+  @Test
+  void shouldFindCountersAndLastEngagedAtAfterUpsertAndEvents() {
+    // given
+    store.upsert(lead("ana"));
+    store.record(event("e-1", "ana", "email_open", T0));
+    store.record(event("e-2", "ana", "email_open", T0.plusSeconds(60)));
+    store.record(event("e-3", "ana", "pricing_view", T0.plusSeconds(120)));
+    store.record(event("e-4", "ana", "email_click", T0.minusSeconds(600))); // arrives late
+    store.record(event("e-5", "ana", "page_view", T0.plusSeconds(900))); // not engagement
+
+    // when
+    LeadProfile found = store.find("ana").orElseThrow();
+
+    // then
+    assertThat(found.eventCounts())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("email_open", 2, "pricing_view", 1, "email_click", 1, "page_view", 1));
+    assertThat(found.lastEngagedAt()).isEqualTo(T0.plusSeconds(120));
+    assertThat(found.name()).isEqualTo("Ana Souza");
+    assertThat(found.consent()).isEqualTo(new Consent(true, true, false));
+    assertThat(found.companySize()).isEqualTo(40);
+    assertThat(found.createdAt()).isNotNull();
+  }
+
+  @Test
+  void shouldKeepEngagementAndCreatedAtWhenUpsertReplacesAttributes() {
+    // given
+    store.upsert(lead("ana"));
+    store.record(event("e-1", "ana", "email_open", T0));
+    Instant createdAt = store.find("ana").orElseThrow().createdAt();
+
+    // when
+    boolean created =
+        store.save(
+            new LeadProfile("ana", "Ana Lima", "ana@example.com", null, "Recife", null, 0, "site",
+                "mql", Consent.none(), "email", Map.of(), null, null));
+
+    // then
+    LeadProfile found = store.find("ana").orElseThrow();
+    assertThat(created).isFalse();
+    assertThat(found.name()).isEqualTo("Ana Lima");
+    assertThat(found.phone()).isNull();
+    assertThat(found.consent()).isEqualTo(Consent.none());
+    assertThat(found.count("email_open")).isEqualTo(1);
+    assertThat(found.lastEngagedAt()).isEqualTo(T0);
+    assertThat(found.createdAt()).isEqualTo(createdAt);
+  }
+
+  @Test
+  void shouldRejectAnEventForAnUnknownLeadAndRecordNothing() {
+    // when / then
+    assertThatThrownBy(() -> store.record(event("e-1", "ghost", "email_open", T0)))
+        .isInstanceOf(UnknownLeadException.class);
+    assertThat(redis.exists(RedisLeadStateStore.eventKey("e-1"))).isFalse();
+    assertThat(store.find("ghost")).isEmpty();
+  }
+
+  static LeadProfile lead(String id) {
+    return new LeadProfile(id, "Ana Souza", "ana@example.com", "+55 11 91234-5678", "São Paulo",
+        "Padaria Boa", 40, "site", "lead", new Consent(true, true, false), "whatsapp", Map.of(),
+        null, null);
+  }
+
+  static LeadEvent event(String eventId, String leadId, String type, Instant at) {
+    return new LeadEvent(eventId, leadId, type, at, "email", Map.of("campaign", "março"));
+  }
+}
