@@ -1,0 +1,171 @@
+package io.jornada.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jornada.engine.Engine;
+import io.jornada.support.RedisServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole slice: leads enter through the HTTP API, the unmodified Camunda client (workers,
+ * message publication) drives {@code lead-nurture.bpmn} on the embedded engine, lead state lives in
+ * a real redis-server, and the XGBoost model scores.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "jornada.journey.engagement-wait=PT1S",
+      "jornada.journey.max-attempts=3",
+      "jornada.journey.hand-off-threshold=0.6",
+      "jornada.scoring.bootstrap.population-size=5000"
+    })
+class LeadNurtureJourneyTest {
+
+  private static final Duration JOURNEY_TIMEOUT = Duration.ofSeconds(60);
+
+  @TempDir static Path models;
+
+  @Autowired InstanceHistory history;
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("jornada.redis.url", () -> RedisServer.shared().url());
+    registry.add("jornada.scoring.model-dir", () -> models.toString());
+  }
+
+  @BeforeAll
+  static void flush() {
+    RedisServer.shared().flushAll();
+  }
+
+  @Test
+  void shouldHandOffALeadThatEngagesUntilItIsHot() {
+    // given
+    createLead("hot-1", "decision", "referral", 200, true);
+
+    // when: the lead looks at prices, fills a form and answers on WhatsApp
+    for (int i = 0; i < 6; i++) {
+      event("hot-1", "pricing_view", "web");
+    }
+    event("hot-1", "form_submit", "web");
+    event("hot-1", "whatsapp_reply", "whatsapp");
+    event("hot-1", "whatsapp_reply", "whatsapp");
+
+    // then
+    long instance = awaitEnd("hot-1");
+    List<String> path = history.path(instance);
+    assertThat(path).startsWith("lead-created", "load-lead", "join-score", "score-lead", "join-segment", "segment-lead", "choose-channel", "has-channel", "send-message", "await-engagement", "lead-engaged", "rescore-lead", "ready-for-sales");
+    assertThat(path).endsWith("hand-off-to-sales", "handed-off", "<process>");
+    assertThat(path).doesNotContain("engagement-timeout", "gave-up");
+
+    Map<String, Object> variables = history.variables(instance);
+    assertThat(((Number) variables.get("score")).doubleValue()).isGreaterThanOrEqualTo(0.6);
+    assertThat(variables.get("channel")).isEqualTo("whatsapp");
+    assertThat(variables).containsKeys("segment", "band", "reasons", "sentMessageId", "handedOffAt", "lastEngagement");
+
+    assertThat(outboxOf("hot-1")).isNotEmpty().allSatisfy(m -> {
+      assertThat(m.get("channel")).isEqualTo("whatsapp");
+      assertThat((String) m.get("body")).contains("Olá, Ana");
+    });
+    assertThat(salesQueue()).anySatisfy(entry -> {
+      assertThat(entry.get("leadId")).isEqualTo("hot-1");
+      assertThat(((Number) entry.get("score")).doubleValue()).isGreaterThanOrEqualTo(0.6);
+    });
+  }
+
+  @Test
+  void shouldGiveUpOnALeadThatNeverEngages() {
+    // when
+    createLead("cold-1", "awareness", "social", 5, true);
+
+    // then: every wait times out, one message per attempt, and no hand-off
+    long instance = awaitEnd("cold-1");
+    List<String> path = history.path(instance);
+    assertThat(path).endsWith("retry", "gave-up", "<process>");
+    assertThat(path.stream().filter("engagement-timeout"::equals).count()).isEqualTo(3);
+    assertThat(path.stream().filter("send-message"::equals).count()).isEqualTo(3);
+    assertThat(path).doesNotContain("lead-engaged", "hand-off-to-sales");
+    assertThat(history.variables(instance).get("attempt")).isEqualTo(3L);
+    assertThat(outboxOf("cold-1")).hasSize(3);
+    assertThat(salesQueue()).noneSatisfy(entry -> assertThat(entry.get("leadId")).isEqualTo("cold-1"));
+  }
+
+  @Test
+  void shouldSendNothingToALeadWithoutConsent() {
+    // when
+    createLead("silent-1", "decision", "referral", 200, false);
+
+    // then
+    long instance = awaitEnd("silent-1");
+    assertThat(history.path(instance)).endsWith("choose-channel", "has-channel", "no-channel", "<process>");
+    assertThat(history.variables(instance).get("channel")).isEqualTo("none");
+    assertThat(outboxOf("silent-1")).isEmpty();
+  }
+
+  @TestConfiguration
+  static class History {
+    @Bean
+    InstanceHistory instanceHistory(Engine engine) {
+      var history = new InstanceHistory();
+      engine.addListener(history);
+      return history;
+    }
+  }
+
+  private long awaitEnd(String leadId) {
+    await().atMost(JOURNEY_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() ->
+        history.instanceOfLead(leadId).map(i -> history.path(i).contains("<process>")).orElse(false));
+    return history.instanceOfLead(leadId).orElseThrow();
+  }
+
+  private RestClient api() {
+    return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+  }
+
+  private void createLead(String leadId, String stage, String source, int companySize, boolean consent) {
+    api().post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).body(Map.of(
+            "leadId", leadId,
+            "name", "Ana Oliveira",
+            "email", leadId + "@example.com",
+            "phone", "+5511987654321",
+            "company", "Padaria Boa Vista",
+            "companySize", companySize,
+            "source", source,
+            "funnelStage", stage,
+            "preferredChannel", "whatsapp",
+            "consent", Map.of("email", consent, "whatsapp", consent, "sms", false)))
+        .retrieve().toBodilessEntity();
+  }
+
+  private void event(String leadId, String type, String channel) {
+    api().post().uri("/api/leads/{id}/events", leadId).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("type", type, "channel", channel)).retrieve().toBodilessEntity();
+  }
+
+  private List<Map<String, Object>> outboxOf(String leadId) {
+    List<Map<String, Object>> outbox = api().get().uri("/api/outbox?limit=1000").retrieve().body(new ParameterizedTypeReference<>() {});
+    return outbox.stream().filter(m -> leadId.equals(m.get("leadId"))).toList();
+  }
+
+  private List<Map<String, Object>> salesQueue() {
+    return api().get().uri("/api/sales/queue?limit=100").retrieve().body(new ParameterizedTypeReference<>() {});
+  }
+}
