@@ -3,6 +3,7 @@ package io.jornada.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadProfile;
 import io.jornada.scoring.SyntheticLead;
 import io.jornada.scoring.SyntheticPopulation;
@@ -154,6 +155,7 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
             continue;
           }
           started.incrementAndGet();
+          postHistory(api, lead, rejected);
           if (engaging.contains(lead.profile().leadId())) {
             long delay = 500 + random.nextInt(2000);
             int events = 1 + random.nextInt(3);
@@ -265,6 +267,18 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
         "sms", profile.consent().sms()));
     body.put("preferredChannel", profile.preferredChannel());
     return body;
+  }
+
+  /** Posts the lead's past events (a CRM backfill): they shape its score but wake no journey. */
+  private void postHistory(RestClient api, SyntheticLead lead, AtomicInteger rejected) {
+    for (LeadEvent event : lead.events()) {
+      Map<String, Object> body = Map.of(
+          "eventId", event.eventId(),
+          "type", event.type(),
+          "channel", event.channel(),
+          "occurredAt", event.occurredAt().toString());
+      post(api, "/api/leads/" + lead.profile().leadId() + "/events", body, rejected);
+    }
   }
 
   /**

@@ -33,6 +33,6 @@ public class LeadConfiguration {
       SalesQueue salesQueue,
       LeadProperties properties,
       ObjectProvider<JourneySignals> signals) {
-    return new LeadService(store, salesQueue, properties, signals);
+    return new LeadService(store, salesQueue, properties, signals, Clock.systemUTC());
   }
 }

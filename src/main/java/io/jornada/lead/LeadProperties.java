@@ -1,6 +1,7 @@
 package io.jornada.lead;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     are signalled to journeys
  * @param timelineLength about how many recent events each lead's timeline keeps
  * @param eventDedupeWindow how long an eventId is remembered to drop redelivered events
+ * @param signalWindow how recent an engagement event must be to wake a waiting journey; older
+ *     events (a CRM backfill, an import of history) update the lead's state but move no journey
  */
 @ConfigurationProperties("jornada.lead")
 public record LeadProperties(
     @DefaultValue({"email_open", "email_click", "whatsapp_reply", "form_submit", "pricing_view"})
         List<String> engagementTypes,
     @DefaultValue("1000") int timelineLength,
-    @DefaultValue("7d") Duration eventDedupeWindow) {
+    @DefaultValue("7d") Duration eventDedupeWindow,
+    @DefaultValue("1h") Duration signalWindow) {
 
   public LeadProperties {
     engagementTypes = List.copyOf(engagementTypes);
@@ -35,10 +39,16 @@ public record LeadProperties(
     return new LeadProperties(
         List.of("email_open", "email_click", "whatsapp_reply", "form_submit", "pricing_view"),
         1000,
-        Duration.ofDays(7));
+        Duration.ofDays(7),
+        Duration.ofHours(1));
   }
 
   boolean isEngagement(String eventType) {
     return engagementTypes.contains(eventType);
+  }
+
+  /** An engagement event that happened recently enough for journeys to react to it. */
+  boolean isSignal(LeadEvent event, Instant now) {
+    return isEngagement(event.type()) && !event.occurredAt().isBefore(now.minus(signalWindow));
   }
 }

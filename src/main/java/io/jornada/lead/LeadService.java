@@ -1,5 +1,6 @@
 package io.jornada.lead;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,16 +12,19 @@ class LeadService {
   private final SalesQueue salesQueue;
   private final LeadProperties properties;
   private final ObjectProvider<JourneySignals> signals;
+  private final Clock clock;
 
   LeadService(
       RedisLeadStateStore store,
       SalesQueue salesQueue,
       LeadProperties properties,
-      ObjectProvider<JourneySignals> signals) {
+      ObjectProvider<JourneySignals> signals,
+      Clock clock) {
     this.store = store;
     this.salesQueue = salesQueue;
     this.properties = properties;
     this.signals = signals;
+    this.clock = clock;
   }
 
   /** Creates or updates the lead; returns whether it is new. A new lead is signalled. */
@@ -34,13 +38,14 @@ class LeadService {
   }
 
   /**
-   * Records the event; returns {@code false} for a duplicate. A new engagement event is signalled.
+   * Records the event; returns {@code false} for a duplicate. A new, recent engagement event is
+   * signalled.
    *
    * @throws UnknownLeadException when the lead does not exist
    */
   boolean record(LeadEvent event) {
     boolean recorded = store.record(event);
-    if (recorded && properties.isEngagement(event.type())) {
+    if (recorded && properties.isSignal(event, clock.instant())) {
       signals.orderedStream().forEach(s -> s.leadEngaged(event));
     }
     return recorded;

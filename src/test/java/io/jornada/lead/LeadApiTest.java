@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jornada.support.RedisServer;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,23 @@ class LeadApiTest {
     // then
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(signals.engaged).isEmpty();
+  }
+
+  @Test
+  void shouldRecordButNotSignalAnEngagementFromThePast() throws Exception {
+    // given
+    api.post("/api/leads", ANA);
+    String threeDaysAgo = Instant.now().minus(Duration.ofDays(3)).toString();
+
+    // when
+    HttpResponse<String> response = api.post("/api/leads/ana-1/events",
+        "{\"eventId\": \"old-1\", \"type\": \"pricing_view\", \"occurredAt\": \"" + threeDaysAgo + "\"}");
+
+    // then: the backfilled event counts for the lead, but wakes no journey
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(signals.engaged).isEmpty();
+    JsonNode lead = json.readTree(api.get("/api/leads/ana-1").body());
+    assertThat(lead.get("eventCounts").get("pricing_view").asInt()).isEqualTo(1);
   }
 
   @Test
