@@ -14,7 +14,7 @@ class EmbeddedEngineConfiguration {
     return Engine.inMemory();
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   JobActivationRequests jobActivationRequests(Engine engine) {
     return new JobActivationRequests(engine);
   }

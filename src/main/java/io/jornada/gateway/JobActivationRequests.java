@@ -12,17 +12,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Long polling for job activation: a request that finds no job is parked until a job of its type
  * becomes activatable or its request timeout passes. The engine tells which types became
  * activatable through its event stream; parked requests of those types then try again.
+ *
+ * <p>A request whose time runs out while an attempt is in flight is answered by that attempt, so
+ * jobs it activated are never dropped (they would stay locked until their job timeout).
  */
-final class JobActivationRequests {
+final class JobActivationRequests implements AutoCloseable {
 
   private final Engine engine;
   private final Map<String, ConcurrentLinkedQueue<Parked>> parked = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "jornada-gateway-long-polling");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   JobActivationRequests(Engine engine) {
     this.engine = engine;
@@ -30,27 +41,27 @@ final class JobActivationRequests {
   }
 
   /**
-   * Activates jobs; answers at once when some are found or when {@code longPoll} is false,
-   * otherwise parks the request. {@code answer} is called exactly once unless {@link #cancel} wins.
+   * Activates jobs and calls {@code answer} exactly once: at once when jobs are found or when
+   * {@code pollMillis} is negative, otherwise when jobs appear or {@code pollMillis} passes.
    */
-  Parked activate(ActivateJobs command, boolean longPoll, Consumer<CommandResult<List<ActivatedJob>>> answer) {
-    var request = new Parked(command, longPoll, answer);
-    if (longPoll) {
+  void activate(ActivateJobs command, long pollMillis, Consumer<CommandResult<List<ActivatedJob>>> answer) {
+    var request = new Parked(command, answer);
+    if (pollMillis < 0) {
+      request.expire();
+    } else {
       parked.computeIfAbsent(command.type(), t -> new ConcurrentLinkedQueue<>()).add(request);
+      expiry.schedule(request::expire, pollMillis, TimeUnit.MILLISECONDS);
     }
     request.attempt();
-    return request;
   }
 
-  /** Ends a parked request (its timeout passed); returns false if it was already answered. */
-  boolean cancel(Parked request) {
-    boolean open = request.close();
-    queue(request.command.type()).remove(request);
-    return open;
+  @Override
+  public void close() {
+    expiry.shutdownNow();
   }
 
-  private ConcurrentLinkedQueue<Parked> queue(String type) {
-    return parked.getOrDefault(type, new ConcurrentLinkedQueue<>());
+  private void forget(Parked request) {
+    parked.getOrDefault(request.command.type(), new ConcurrentLinkedQueue<>()).remove(request);
   }
 
   private void onEvents(List<EngineEvent> events) {
@@ -66,30 +77,29 @@ final class JobActivationRequests {
         types.add(failed.type());
       }
     }
-    types.forEach(type -> queue(type).forEach(Parked::notifyJobsAvailable));
+    types.forEach(type -> parked.getOrDefault(type, new ConcurrentLinkedQueue<>()).forEach(Parked::attemptIfIdle));
   }
 
   /** One activation request, attempted again whenever jobs of its type may be available. */
-  final class Parked {
+  private final class Parked {
     private final ActivateJobs command;
-    private final boolean longPoll;
     private final Consumer<CommandResult<List<ActivatedJob>>> answer;
     private boolean attempting;
-    private boolean notified;
-    private boolean done;
+    private boolean retryWanted;
+    private boolean expired;
+    private boolean answered;
 
-    private Parked(ActivateJobs command, boolean longPoll, Consumer<CommandResult<List<ActivatedJob>>> answer) {
+    private Parked(ActivateJobs command, Consumer<CommandResult<List<ActivatedJob>>> answer) {
       this.command = command;
-      this.longPoll = longPoll;
       this.answer = answer;
     }
 
-    private synchronized void notifyJobsAvailable() {
-      if (done) {
+    private synchronized void attemptIfIdle() {
+      if (answered) {
         return;
       }
       if (attempting) {
-        notified = true;
+        retryWanted = true;
         return;
       }
       attempt();
@@ -97,33 +107,37 @@ final class JobActivationRequests {
 
     private synchronized void attempt() {
       attempting = true;
-      notified = false;
+      retryWanted = false;
       engine.send(command).thenAccept(this::onResult);
+    }
+
+    /** The poll time is over: answer now with no jobs, or let the attempt in flight answer. */
+    private void expire() {
+      synchronized (this) {
+        expired = true;
+        if (answered || attempting) {
+          return;
+        }
+        answered = true;
+      }
+      forget(this);
+      answer.accept(CommandResult.accepted(List.of()));
     }
 
     private void onResult(CommandResult<List<ActivatedJob>> result) {
       synchronized (this) {
         attempting = false;
-        boolean answerNow = done || result.isRejected() || !result.value().isEmpty() || !longPoll;
-        if (!answerNow) {
-          if (notified) {
+        boolean found = result.isRejected() || !result.value().isEmpty();
+        if (answered || (!found && !expired)) {
+          if (!answered && retryWanted) {
             attempt();
           }
           return;
         }
-        if (done) {
-          return;
-        }
-        done = true;
+        answered = true;
       }
-      queue(command.type()).remove(this);
+      forget(this);
       answer.accept(result);
-    }
-
-    private synchronized boolean close() {
-      boolean wasOpen = !done;
-      done = true;
-      return wasOpen;
     }
   }
 }

@@ -32,6 +32,7 @@ class JobController {
 
   private static final long DEFAULT_TIMEOUT_MILLIS = 300_000;
   private static final long DEFAULT_LONG_POLL_MILLIS = 10_000;
+  private static final long SAFETY_MARGIN_MILLIS = 5_000;
 
   private final Engine engine;
   private final JobActivationRequests activations;
@@ -56,13 +57,9 @@ class JobController {
     var command = new ActivateJobs(request.getType(), request.getWorker() == null ? "" : request.getWorker(), timeout,
         request.getMaxJobsToActivate(), request.getFetchVariable());
 
-    var response = new DeferredResult<ResponseEntity<Object>>(longPoll ? pollMillis : null);
-    var parked = activations.activate(command, longPoll, result -> response.setResult(Responses.ok(result, JobController::toResponse)));
-    response.onTimeout(() -> {
-      if (activations.cancel(parked)) {
-        response.setResult(ResponseEntity.ok(new JobActivationResult().jobs(List.of())));
-      }
-    });
+    // The deferred result's own timeout is a safety net only: JobActivationRequests answers first.
+    var response = new DeferredResult<ResponseEntity<Object>>(longPoll ? pollMillis + SAFETY_MARGIN_MILLIS : null);
+    activations.activate(command, longPoll ? pollMillis : -1, result -> response.setResult(Responses.ok(result, JobController::toResponse)));
     return response;
   }
 

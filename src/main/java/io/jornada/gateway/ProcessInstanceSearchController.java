@@ -6,9 +6,12 @@ import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceStateEnum;
 import io.camunda.client.protocol.rest.SearchQueryPageResponse;
 import io.jornada.engine.Engine;
+import io.jornada.engine.state.Incident;
 import io.jornada.engine.state.ProcessInstanceSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +38,13 @@ class ProcessInstanceSearchController {
   CompletableFuture<ProcessInstanceSearchQueryResult> search(@RequestBody(required = false) JsonNode query) {
     JsonNode filter = query == null ? null : query.path("filter");
     Predicate<ProcessInstanceSummary> matches = filterOf(filter);
-    int from = query == null ? 0 : query.path("page").path("from").asInt(0);
-    int limit = query == null ? DEFAULT_LIMIT : query.path("page").path("limit").asInt(DEFAULT_LIMIT);
+    int from = query == null ? 0 : nonNegative("page.from", query.path("page").path("from"), 0);
+    int limit = query == null ? DEFAULT_LIMIT : nonNegative("page.limit", query.path("page").path("limit"), DEFAULT_LIMIT);
     return engine.query(state -> {
       List<ProcessInstanceSummary> all = state.instances().stream().filter(matches).toList();
-      List<ProcessInstanceResult> items = all.stream().skip(from).limit(limit).map(ProcessInstanceSearchController::toResult).toList();
+      Set<Long> withIncident = state.incidents().stream().map(Incident::processInstanceKey).collect(Collectors.toSet());
+      List<ProcessInstanceResult> items = all.stream().skip(from).limit(limit)
+          .map(p -> toResult(p, withIncident.contains(p.key()))).toList();
       return new ProcessInstanceSearchQueryResult().items(items).page(new SearchQueryPageResponse().totalItems((long) all.size()));
     });
   }
@@ -54,7 +59,7 @@ class ProcessInstanceSearchController {
       predicate = predicate.and(p -> p.bpmnProcessId().equals(id));
     }
     if (filter.hasNonNull("processDefinitionVersion")) {
-      int version = Integer.parseInt(exact(filter.get("processDefinitionVersion")));
+      int version = nonNegative("filter.processDefinitionVersion", filter.get("processDefinitionVersion"), 0);
       predicate = predicate.and(p -> p.version() == version);
     }
     if (filter.hasNonNull("processInstanceKey")) {
@@ -68,6 +73,22 @@ class ProcessInstanceSearchController {
     return predicate;
   }
 
+  private static int nonNegative(String name, JsonNode node, int absent) {
+    if (node.isMissingNode() || node.isNull()) {
+      return absent;
+    }
+    String text = exact(node);
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidRequestException("Expected " + name + " to be a whole number of zero or more, but was '" + text + "'");
+  }
+
   /** Filters come as a plain value or as {@code {"$eq": value}}. */
   private static String exact(JsonNode value) {
     if (value.isObject()) {
@@ -79,7 +100,7 @@ class ProcessInstanceSearchController {
     return value.asText();
   }
 
-  private static ProcessInstanceResult toResult(ProcessInstanceSummary p) {
+  private static ProcessInstanceResult toResult(ProcessInstanceSummary p, boolean hasIncident) {
     return new ProcessInstanceResult()
         .processInstanceKey(Keys.format(p.key()))
         .processDefinitionId(p.bpmnProcessId())
@@ -88,7 +109,7 @@ class ProcessInstanceSearchController {
         .state(ProcessInstanceStateEnum.fromValue(p.state().name()))
         .startDate(Instant.ofEpochMilli(p.startDate()).toString())
         .endDate(p.endDate() < 0 ? null : Instant.ofEpochMilli(p.endDate()).toString())
-        .hasIncident(false)
+        .hasIncident(hasIncident)
         .tenantId(DeploymentController.TENANT);
   }
 }

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -149,7 +148,6 @@ class BadInputTest {
   }
 
   @Test
-  @Disabled("BUG: search filter processDefinitionVersion \"abc\" -> 500 INTERNAL (NumberFormatException in ProcessInstanceSearchController.filterOf); Zeebe answers 400")
   void shouldAnswerNonNumericVersionFilterWithBadRequestProblem() throws Exception {
     // when
     var response = post("/v2/process-instances/search", "{\"filter\": {\"processDefinitionVersion\": \"abc\"}}");
@@ -159,7 +157,6 @@ class BadInputTest {
   }
 
   @Test
-  @Disabled("BUG: search page.limit -1 -> 500 INTERNAL (IllegalArgumentException from Stream.limit in ProcessInstanceSearchController); Zeebe answers 400")
   void shouldAnswerNegativePageLimitWithBadRequestProblem() throws Exception {
     // when
     var response = post("/v2/process-instances/search", "{\"page\": {\"limit\": -1}}");
@@ -169,7 +166,6 @@ class BadInputTest {
   }
 
   @Test
-  @Disabled("BUG: search page.from -1 -> 500 INTERNAL (IllegalArgumentException from Stream.skip in ProcessInstanceSearchController); Zeebe answers 400")
   void shouldAnswerNegativePageFromWithBadRequestProblem() throws Exception {
     // when
     var response = post("/v2/process-instances/search", "{\"page\": {\"from\": -1}}");
