@@ -107,7 +107,7 @@ public final class Engine implements AutoCloseable {
 
   private void scheduleDueDateCheck() {
     long due = state.nextDueDate();
-    if (due < 0 || due >= nextCheckAt) {
+    if (due < 0 || due >= nextCheckAt || scheduler.isShutdown()) {
       return;
     }
     if (nextCheck != null) {
@@ -123,13 +123,13 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
     thread.shutdown();
     try {
       thread.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    scheduler.shutdownNow();
   }
 
   private static Thread daemon(Runnable runnable, String name) {
