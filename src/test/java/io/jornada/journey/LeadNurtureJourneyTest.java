@@ -7,6 +7,7 @@ import io.jornada.engine.Engine;
 import io.jornada.support.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,19 +62,23 @@ class LeadNurtureJourneyTest {
     // given
     createLead("hot-1", "decision", "referral", 200, true);
 
-    // when: the lead looks at prices, fills a form and answers on WhatsApp
+    // when: the lead's recent history (older than the signal window, so it wakes nothing) shows
+    // prices, a form and WhatsApp replies; then one fresh click wakes the waiting journey
+    Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
     for (int i = 0; i < 6; i++) {
-      event("hot-1", "pricing_view", "web");
+      event("hot-1", "pricing_view", "web", twoHoursAgo);
     }
-    event("hot-1", "form_submit", "web");
-    event("hot-1", "whatsapp_reply", "whatsapp");
-    event("hot-1", "whatsapp_reply", "whatsapp");
+    event("hot-1", "form_submit", "web", twoHoursAgo);
+    event("hot-1", "whatsapp_reply", "whatsapp", twoHoursAgo);
+    event("hot-1", "whatsapp_reply", "whatsapp", twoHoursAgo);
+    event("hot-1", "email_click", "email", Instant.now());
 
     // then
     long instance = awaitEnd("hot-1");
     List<String> path = history.path(instance);
     assertThat(path).startsWith("lead-created", "load-lead", "join-score", "score-lead", "join-segment", "segment-lead", "choose-channel", "has-channel", "send-message", "await-engagement", "lead-engaged", "rescore-lead", "ready-for-sales");
-    assertThat(path).endsWith("hand-off-to-sales", "handed-off", "<process>");
+    assertThat(path).containsSubsequence("lead-engaged", "rescore-lead", "ready-for-sales", "hand-off-to-sales", "handed-off", "<process>");
+    assertThat(path.stream().filter("lead-engaged"::equals).count()).isEqualTo(1);
     assertThat(path).doesNotContain("engagement-timeout", "gave-up");
 
     Map<String, Object> variables = history.variables(instance);
@@ -155,9 +160,9 @@ class LeadNurtureJourneyTest {
         .retrieve().toBodilessEntity();
   }
 
-  private void event(String leadId, String type, String channel) {
+  private void event(String leadId, String type, String channel, Instant occurredAt) {
     api().post().uri("/api/leads/{id}/events", leadId).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("type", type, "channel", channel)).retrieve().toBodilessEntity();
+        .body(Map.of("type", type, "channel", channel, "occurredAt", occurredAt.toString())).retrieve().toBodilessEntity();
   }
 
   private List<Map<String, Object>> outboxOf(String leadId) {
