@@ -26,9 +26,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The embedded engine: one writer thread takes commands in order, writes their events to the log,
- * applies them to state, and answers. Queries run on the same thread, so they see a consistent
- * state. On start the log is replayed, so state is always what the log says.
+ * The embedded engine: one writer thread takes commands in order, applies their events to state
+ * and appends them to the log; answers go out once the log has them. Queries run on the writer
+ * thread, so they see a consistent state. On start the log is replayed, so state is always what
+ * the log says.
+ *
+ * <p>An answer may come from a later command than its own: an instance created with
+ * awaitCompletion is answered by the command that completes it. Every answer therefore joins the
+ * batch of the command being processed when it is given.
  */
 public final class Engine implements AutoCloseable {
 
@@ -43,6 +48,8 @@ public final class Engine implements AutoCloseable {
   private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> daemon(r, "jornada-engine"));
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "jornada-engine-due-dates"));
+  private final List<Runnable> answers = new ArrayList<>();
+  private CompletableFuture<Void> acknowledged = CompletableFuture.completedFuture(null);
   private ScheduledFuture<?> nextCheck;
   private long nextCheckAt = Long.MAX_VALUE;
 
@@ -56,13 +63,8 @@ public final class Engine implements AutoCloseable {
     this.writer = new EventWriter(appliers);
     var bpmn = new BpmnBehaviors(state, writer, clock, expressions, decisions);
     this.processors = new CommandProcessors(state, writer, bpmn, transformer, decisions, clock);
-    log.readAll().forEach(appliers::apply);
+    log.replay(appliers::apply);
     thread.execute(this::scheduleDueDateCheck);
-  }
-
-  /** An engine with the system clock and an in-memory log. */
-  public static Engine inMemory() {
-    return new Engine(EngineClock.system(), new InMemoryEventLog());
   }
 
   public void addListener(EngineListener listener) {
@@ -86,8 +88,6 @@ public final class Engine implements AutoCloseable {
   }
 
   private <R> void process(Command<R> command, CompletableFuture<CommandResult<R>> response) {
-    // Answers are held back until the command's events are in the log: nothing is acknowledged before it is recorded.
-    var answers = new ArrayList<Runnable>(1);
     try {
       processors.process(command, result -> answers.add(() -> response.complete(result)));
     } catch (RuntimeException e) {
@@ -95,13 +95,21 @@ public final class Engine implements AutoCloseable {
       response.completeExceptionally(e);
     }
     List<EngineEvent> events = writer.drain();
-    if (!events.isEmpty()) {
-      log.append(events);
-      for (EngineListener listener : listeners) {
-        listener.onEvents(events);
+    List<Runnable> ready = List.copyOf(answers);
+    answers.clear();
+    CompletableFuture<Void> durable = events.isEmpty() ? CompletableFuture.completedFuture(null) : log.append(events);
+    // Answers and listeners wait for the log: nothing is acknowledged or exported before it is
+    // durable. Each command's stage waits for the previous one, so they run in command order.
+    acknowledged = acknowledged.thenCombine(durable, (previous, current) -> current).whenComplete((ok, failure) -> {
+      if (failure != null) {
+        LOG.log(Level.SEVERE, "the event log failed; answers are withheld", failure);
+        return;
       }
-    }
-    answers.forEach(Runnable::run);
+      if (!events.isEmpty()) {
+        listeners.forEach(listener -> listener.onEvents(events));
+      }
+      ready.forEach(Runnable::run);
+    });
     scheduleDueDateCheck();
   }
 
@@ -121,6 +129,7 @@ public final class Engine implements AutoCloseable {
     }), delay, TimeUnit.MILLISECONDS);
   }
 
+  /** Stops taking commands, lets the log finish what it has, and closes the log. */
   @Override
   public void close() {
     thread.shutdown();
@@ -130,6 +139,7 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
+    log.close();
   }
 
   private static Thread daemon(Runnable runnable, String name) {

@@ -2,13 +2,24 @@ package io.jornada.engine;
 
 import io.jornada.engine.event.EngineEvent;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
-/** Where the engine appends the events of each command before it answers. Replaying it rebuilds state. */
-public interface EventLog {
+/**
+ * Where the engine records the events of each command. Replaying it rebuilds state, so nothing is
+ * acknowledged before the events that produced the answer are recorded.
+ */
+public interface EventLog extends AutoCloseable {
 
-  /** Appends the events of one command, in order. */
-  void append(List<EngineEvent> events);
+  /**
+   * Appends the events of one command as one unit. The future completes once they are durable;
+   * futures complete in the order of the appends.
+   */
+  CompletableFuture<Void> append(List<EngineEvent> events);
 
-  /** Every event appended so far, in order. */
-  List<EngineEvent> readAll();
+  /** Hands every recorded event to {@code consumer}, in order. */
+  void replay(Consumer<EngineEvent> consumer);
+
+  @Override
+  void close();
 }

@@ -1,6 +1,12 @@
 package io.jornada.gateway;
 
 import io.jornada.engine.Engine;
+import io.jornada.engine.EngineClock;
+import io.jornada.engine.EventLog;
+import io.jornada.engine.InMemoryEventLog;
+import io.jornada.engine.journal.FileJournal;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,9 +15,14 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnEmbeddedEngine
 class EmbeddedEngineConfiguration {
 
+  /**
+   * The engine, with its journal in {@code jornada.engine.data-dir}; an empty value keeps the
+   * events in memory only (tests, throw-away runs).
+   */
   @Bean(destroyMethod = "close")
-  Engine engine() {
-    return Engine.inMemory();
+  Engine engine(@Value("${jornada.engine.data-dir:.jornada/engine}") String dataDir) {
+    EventLog log = dataDir.isBlank() ? new InMemoryEventLog() : FileJournal.open(Path.of(dataDir));
+    return new Engine(EngineClock.system(), log);
   }
 
   @Bean(destroyMethod = "close")
