@@ -142,6 +142,25 @@ class EngineApiTest {
     assertThat(stateOf(result.getProcessInstanceKey())).isEqualTo(ProcessInstanceState.COMPLETED);
   }
 
+  @Test
+  void shouldAnswerAnAwaitedCreationWhenALaterJobCompletesTheInstance() {
+    // given
+    String processId = unique("await");
+    String jobType = unique("await-work");
+    deploy(client, Bpmn.createExecutableProcess(processId)
+        .startEvent().serviceTask("work", t -> t.zeebeJobType(jobType)).endEvent().done());
+
+    // when: the creation waits while a worker completes the job
+    var awaited = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
+        .variables(Map.of("orderId", "o-9")).withResult().requestTimeout(Duration.ofSeconds(10)).send();
+    ActivatedJob job = activateOne(jobType);
+    client.newCompleteCommand(job).variables(Map.of("shipped", true)).send().join();
+
+    // then
+    var result = awaited.join();
+    assertThat(result.getVariablesAsMap()).containsEntry("orderId", "o-9").containsEntry("shipped", true);
+  }
+
   // --- jobs -------------------------------------------------------------------------------
 
   @Test
