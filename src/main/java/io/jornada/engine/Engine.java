@@ -11,6 +11,7 @@ import io.jornada.engine.processing.CommandProcessors;
 import io.jornada.engine.processing.EventWriter;
 import io.jornada.engine.processing.bpmn.BpmnBehaviors;
 import io.jornada.engine.state.EngineState;
+import io.jornada.engine.state.StateSnapshot;
 import io.jornada.engine.state.EventAppliers;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,22 @@ public final class Engine implements AutoCloseable {
   private ScheduledFuture<?> nextCheck;
   private long nextCheckAt = Long.MAX_VALUE;
 
+  /** Snapshot after this many events by default: restart replays at most about that many. */
+  public static final int DEFAULT_SNAPSHOT_EVERY_EVENTS = 500_000;
+
+  private static final int SNAPSHOT_CHUNK_EVENTS = 10_000;
+
+  private final int snapshotEveryEvents;
+  private long eventsSinceSnapshot;
+
   public Engine(EngineClock clock, EventLog log) {
+    this(clock, log, DEFAULT_SNAPSHOT_EVERY_EVENTS);
+  }
+
+  public Engine(EngineClock clock, EventLog log, int snapshotEveryEvents) {
     this.clock = clock;
     this.log = log;
+    this.snapshotEveryEvents = snapshotEveryEvents;
     var expressions = new ExpressionLanguage();
     var decisions = new DecisionEngine();
     var transformer = new BpmnTransformer(expressions);
@@ -98,6 +112,7 @@ public final class Engine implements AutoCloseable {
     List<Runnable> ready = List.copyOf(answers);
     answers.clear();
     CompletableFuture<Void> durable = events.isEmpty() ? CompletableFuture.completedFuture(null) : log.append(events);
+    eventsSinceSnapshot += events.size();
     // Answers and listeners wait for the log: nothing is acknowledged or exported before it is
     // durable. Each command's stage waits for the previous one, so they run in command order.
     acknowledged = acknowledged.thenCombine(durable, (previous, current) -> current).whenComplete((ok, failure) -> {
@@ -110,7 +125,15 @@ public final class Engine implements AutoCloseable {
       }
       ready.forEach(Runnable::run);
     });
+    if (eventsSinceSnapshot >= snapshotEveryEvents) {
+      snapshot();
+    }
     scheduleDueDateCheck();
+  }
+
+  private void snapshot() {
+    log.compact(sink -> new StateSnapshot(state, SNAPSHOT_CHUNK_EVENTS).writeTo(sink));
+    eventsSinceSnapshot = 0;
   }
 
   private void scheduleDueDateCheck() {
@@ -132,9 +155,15 @@ public final class Engine implements AutoCloseable {
   /** Stops taking commands, lets the log finish what it has, and closes the log. */
   @Override
   public void close() {
+    // A snapshot at shutdown makes the next start replay almost nothing.
+    thread.execute(() -> {
+      if (eventsSinceSnapshot > 0) {
+        snapshot();
+      }
+    });
     thread.shutdown();
     try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
+      thread.awaitTermination(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

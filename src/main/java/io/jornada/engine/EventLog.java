@@ -20,6 +20,12 @@ public interface EventLog extends AutoCloseable {
   /** Hands every recorded event to {@code consumer}, in order. */
   void replay(Consumer<EngineEvent> consumer);
 
+  /**
+   * Replaces everything logged so far with a snapshot: {@code snapshot} writes the current state,
+   * as events, to the sink it is given. Logs that keep nothing on disk need no snapshot.
+   */
+  default void compact(Consumer<Consumer<List<EngineEvent>>> snapshot) {}
+
   @Override
   void close();
 }

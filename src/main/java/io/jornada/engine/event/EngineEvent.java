@@ -31,4 +31,6 @@ public sealed interface EngineEvent
         MessageEvents.SubscriptionClosed,
         MessageEvents.InstanceStartedByMessage,
         IncidentEvents.IncidentCreated,
-        IncidentEvents.IncidentResolved {}
+        IncidentEvents.IncidentResolved,
+        SnapshotEvents.MessageSpent,
+        SnapshotEvents.KeysIssued {}

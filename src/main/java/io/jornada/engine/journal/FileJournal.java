@@ -4,10 +4,11 @@ import io.jornada.engine.EventLog;
 import io.jornada.engine.event.EngineEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,34 +16,51 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.CRC32C;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The durable event log: one file of records, each the events of one command, written as {@code
- * [length][CRC32C][payload]}. A writer thread batches the records that are waiting, writes them
- * and fsyncs once (group commit), then completes their futures in order. On open, the file is
- * scanned: a torn or corrupt tail (a crash mid-write) is cut off, never replayed.
+ * The durable event log, in one folder:
+ *
+ * <ul>
+ *   <li>{@code journal-N.log}: segments of records, each the events of one command. A writer
+ *       thread takes the records that are waiting, writes them and fsyncs once (group commit),
+ *       then completes their futures in order.
+ *   <li>{@code snapshot-N.snap}: the whole state as of the start of segment N, written as the
+ *       events that rebuild it; once it is in place, older segments and snapshots are deleted.
+ * </ul>
+ *
+ * <p>On open, the latest snapshot is loaded and the segments from it on are replayed. A torn or
+ * corrupt tail of the last segment (a crash mid-write) is cut off, never replayed.
  */
 public final class FileJournal implements EventLog {
 
   private static final Logger LOG = Logger.getLogger(FileJournal.class.getName());
-  private static final int HEADER_BYTES = Integer.BYTES * 2;
-  private static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
-  private static final Pending STOP = new Pending(new byte[0], new CompletableFuture<>());
+  private static final Pattern SEGMENT = Pattern.compile("journal-(\\d+)\\.log");
+  private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d+)\\.snap");
 
-  private final Path file;
-  private final FileChannel channel;
+  private final Path directory;
   private final EventCodec codec = new EventCodec();
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
-  private final long validBytes;
+  private final long snapshotId;
+  private final List<Long> segments;
+  private final JournalMetrics metrics;
+  private FileChannel current;
+  private long currentId;
   private volatile IOException failure;
 
-  private FileJournal(Path file, FileChannel channel, long validBytes) {
-    this.file = file;
-    this.channel = channel;
-    this.validBytes = validBytes;
+  private FileJournal(Path directory, long snapshotId, List<Long> segments, JournalMetrics metrics) throws IOException {
+    this.directory = directory;
+    this.snapshotId = snapshotId;
+    this.segments = segments;
+    this.metrics = metrics;
+    this.currentId = segments.get(segments.size() - 1);
+    this.current = FileChannel.open(segment(currentId), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    current.position(current.size());
     this.writer = new Thread(this::writeLoop, "jornada-journal");
     writer.setDaemon(true);
     writer.start();
@@ -50,72 +68,70 @@ public final class FileJournal implements EventLog {
 
   /** Opens (or creates) the journal in {@code directory}, cutting off a torn or corrupt tail. */
   public static FileJournal open(Path directory) {
+    return open(directory, JournalMetrics.NONE);
+  }
+
+  public static FileJournal open(Path directory, JournalMetrics metrics) {
     try {
       Files.createDirectories(directory);
-      Path file = directory.resolve("journal.log");
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      long size = channel.size();
-      long valid = scan(channel);
-      if (valid < size) {
-        LOG.warning(() -> "journal " + file + ": cut off " + (size - valid) + " bytes of torn or corrupt tail at offset " + valid);
-        channel.truncate(valid);
-        channel.force(true);
+      Files.deleteIfExists(directory.resolve("snapshot.tmp"));
+      long snapshot = ids(directory, SNAPSHOT).stream().mapToLong(Long::longValue).max().orElse(0);
+      List<Long> segments = new ArrayList<>(ids(directory, SEGMENT).stream().filter(id -> id >= snapshot).sorted().toList());
+      if (segments.isEmpty()) {
+        segments.add(snapshot);
       }
-      channel.position(valid);
-      return new FileJournal(file, channel, valid);
+      for (int i = 0; i < segments.size(); i++) {
+        Path path = directory.resolve(segmentName(segments.get(i)));
+        if (!Files.exists(path)) {
+          continue;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+          long size = channel.size();
+          long valid = Records.read(channel, null);
+          if (valid < size) {
+            LOG.warning(() -> "journal " + path + ": cut off " + (size - valid) + " bytes of torn or corrupt tail at offset " + valid);
+            channel.truncate(valid);
+            channel.force(true);
+            // Anything after a damaged segment can no longer be applied in order.
+            for (Long later : segments.subList(i + 1, segments.size())) {
+              Files.deleteIfExists(directory.resolve(segmentName(later)));
+            }
+            segments.subList(i + 1, segments.size()).clear();
+          }
+        }
+      }
+      return new FileJournal(directory, snapshot, segments, metrics);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the engine journal in " + directory, e);
     }
   }
 
-  /** The length of the prefix of whole records with valid checksums. */
-  private static long scan(FileChannel channel) throws IOException {
-    long position = 0;
-    long size = channel.size();
-    ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-    while (position + HEADER_BYTES <= size) {
-      header.clear();
-      channel.read(header, position);
-      header.flip();
-      int length = header.getInt();
-      int checksum = header.getInt();
-      if (length <= 0 || length > MAX_RECORD_BYTES || position + HEADER_BYTES + length > size) {
-        break;
-      }
-      ByteBuffer payload = ByteBuffer.allocate(length);
-      channel.read(payload, position + HEADER_BYTES);
-      if (crc(payload.array()) != checksum) {
-        break;
-      }
-      position += HEADER_BYTES + length;
-    }
-    return position;
-  }
-
   @Override
   public void replay(Consumer<EngineEvent> consumer) {
     try {
-      long position = 0;
-      ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
-      while (position < validBytes) {
-        header.clear();
-        channel.read(header, position);
-        header.flip();
-        int length = header.getInt();
-        header.getInt();
-        ByteBuffer payload = ByteBuffer.allocate(length);
-        channel.read(payload, position + HEADER_BYTES);
-        codec.decode(payload.array()).forEach(consumer);
-        position += HEADER_BYTES + length;
+      if (snapshotId > 0) {
+        readFile(directory.resolve(snapshotName(snapshotId)), consumer);
+      }
+      for (long id : segments) {
+        readFile(segment(id), consumer);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the engine journal " + file, e);
+      throw new UncheckedIOException("cannot read the engine journal in " + directory, e);
+    }
+  }
+
+  private void readFile(Path path, Consumer<EngineEvent> consumer) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      Records.read(channel, payload -> codec.decode(payload).forEach(consumer));
     }
   }
 
   @Override
   public CompletableFuture<Void> append(List<EngineEvent> events) {
-    var pending = new Pending(codec.encode(events), new CompletableFuture<>());
+    var pending = new Append(codec.encode(events), new CompletableFuture<>());
     if (failure != null) {
       pending.done().completeExceptionally(failure);
     } else {
@@ -124,8 +140,60 @@ public final class FileJournal implements EventLog {
     return pending.done();
   }
 
+  /**
+   * Writes a snapshot and deletes what it makes obsolete. Called on the engine's writer thread, so
+   * the state it writes is exactly the state after every event appended so far: those go to the
+   * segments before the new one, which the snapshot replaces.
+   */
+  @Override
+  public void compact(Consumer<Consumer<List<EngineEvent>>> snapshot) {
+    long started = System.nanoTime();
+    var roll = new Roll(new CompletableFuture<>());
+    queue.add(roll);
+    long id = roll.done().join();
+    Path temporary = directory.resolve("snapshot.tmp");
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      snapshot.accept(chunk -> {
+        try {
+          Records.write(channel, List.of(codec.encode(chunk)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      channel.force(true);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(Level.SEVERE, "failed to write a snapshot; the journal keeps every segment", e);
+      return;
+    }
+    try {
+      move(temporary, directory.resolve(snapshotName(id)));
+      for (long old : ids(directory, SEGMENT)) {
+        if (old < id) {
+          Files.deleteIfExists(segment(old));
+        }
+      }
+      for (long old : ids(directory, SNAPSHOT)) {
+        if (old < id) {
+          Files.deleteIfExists(directory.resolve(snapshotName(old)));
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "failed to install a snapshot; the journal keeps every segment", e);
+      return;
+    }
+    metrics.snapshotTaken(System.nanoTime() - started);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   private void writeLoop() {
-    List<Pending> batch = new ArrayList<>();
+    List<Item> batch = new ArrayList<>();
     while (true) {
       try {
         batch.add(queue.take());
@@ -134,59 +202,106 @@ public final class FileJournal implements EventLog {
         Thread.currentThread().interrupt();
         return;
       }
-      boolean stop = batch.remove(STOP);
-      if (!batch.isEmpty()) {
-        commit(batch);
+      List<Append> appends = new ArrayList<>();
+      for (Item item : batch) {
+        if (item instanceof Append append) {
+          appends.add(append);
+          continue;
+        }
+        commit(appends);
+        appends.clear();
+        if (item instanceof Roll roll) {
+          roll(roll);
+        } else {
+          closeCurrent();
+          return;
+        }
       }
+      commit(appends);
       batch.clear();
-      if (stop) {
-        return;
-      }
     }
   }
 
-  private void commit(List<Pending> batch) {
+  private void commit(List<Append> appends) {
+    if (appends.isEmpty()) {
+      return;
+    }
+    if (failure != null) {
+      appends.forEach(a -> a.done().completeExceptionally(failure));
+      return;
+    }
     try {
-      int total = 0;
-      for (Pending p : batch) {
-        total += HEADER_BYTES + p.payload().length;
-      }
-      ByteBuffer buffer = ByteBuffer.allocate(total);
-      for (Pending p : batch) {
-        buffer.putInt(p.payload().length).putInt(crc(p.payload())).put(p.payload());
-      }
-      buffer.flip();
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(false);
-      batch.forEach(p -> p.done().complete(null));
+      long started = System.nanoTime();
+      Records.write(current, appends.stream().map(Append::payload).toList());
+      long written = System.nanoTime();
+      current.force(false);
+      metrics.committed(appends.size(), written - started, System.nanoTime() - written);
+      appends.forEach(a -> a.done().complete(null));
     } catch (IOException e) {
       // Nothing after a failed write can be trusted to be durable: fail it and everything after.
       failure = e;
-      batch.forEach(p -> p.done().completeExceptionally(e));
-      queue.forEach(p -> p.done().completeExceptionally(e));
+      appends.forEach(a -> a.done().completeExceptionally(e));
     }
   }
 
-  private static int crc(byte[] bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes);
-    return (int) crc.getValue();
+  private void roll(Roll roll) {
+    try {
+      current.force(true);
+      current.close();
+      currentId++;
+      current = FileChannel.open(segment(currentId), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      roll.done().complete(currentId);
+    } catch (IOException e) {
+      failure = e;
+      roll.done().completeExceptionally(e);
+    }
+  }
+
+  private void closeCurrent() {
+    try {
+      current.force(true);
+      current.close();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "failed to close the journal segment", e);
+    }
   }
 
   @Override
   public void close() {
-    queue.add(STOP);
+    queue.add(new Stop());
     try {
       writer.join(10_000);
-      channel.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
-  private record Pending(byte[] payload, CompletableFuture<Void> done) {}
+  private Path segment(long id) {
+    return directory.resolve(segmentName(id));
+  }
+
+  private static String segmentName(long id) {
+    return String.format("journal-%012d.log", id);
+  }
+
+  private static String snapshotName(long id) {
+    return String.format("snapshot-%012d.snap", id);
+  }
+
+  private static List<Long> ids(Path directory, Pattern pattern) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> pattern.matcher(p.getFileName().toString()))
+          .filter(Matcher::matches)
+          .map(m -> Long.parseLong(m.group(1)))
+          .toList();
+    }
+  }
+
+  private sealed interface Item permits Append, Roll, Stop {}
+
+  private record Append(byte[] payload, CompletableFuture<Void> done) implements Item {}
+
+  private record Roll(CompletableFuture<Long> done) implements Item {}
+
+  private record Stop() implements Item {}
 }

@@ -53,6 +53,10 @@ public final class BufferedMessage {
     return correlatedProcessIds.contains(bpmnProcessId);
   }
 
+  Set<String> correlatedProcessIds() {
+    return correlatedProcessIds;
+  }
+
   void markCorrelated(String bpmnProcessId) {
     correlatedProcessIds.add(bpmnProcessId);
   }

@@ -29,6 +29,7 @@ public final class EngineState {
   final Map<Long, DeployedDecision> decisions = new HashMap<>();
   final Map<String, List<DeployedDecision>> decisionVersions = new HashMap<>();
   final Map<String, DecisionsDeployed> latestDrgs = new HashMap<>();
+  final Map<Long, DecisionsDeployed> drgs = new HashMap<>();
 
   final Map<Long, ElementInstance> elementInstances = new HashMap<>();
   final Map<Long, Map<String, Object>> variables = new HashMap<>();
@@ -63,6 +64,10 @@ public final class EngineState {
   /** A new unique key. Keys never repeat: replay moves the counter past every key it sees. */
   public long nextKey() {
     return nextKey++;
+  }
+
+  long peekNextKey() {
+    return nextKey;
   }
 
   void observeKey(long key) {

@@ -25,6 +25,8 @@ import io.jornada.engine.event.MessageEvents.MessagePublished;
 import io.jornada.engine.event.MessageEvents.SubscriptionClosed;
 import io.jornada.engine.event.MessageEvents.SubscriptionCorrelated;
 import io.jornada.engine.event.MessageEvents.SubscriptionOpened;
+import io.jornada.engine.event.SnapshotEvents.KeysIssued;
+import io.jornada.engine.event.SnapshotEvents.MessageSpent;
 import io.jornada.engine.event.TimerEvents.TimerCanceled;
 import io.jornada.engine.event.TimerEvents.TimerCreated;
 import io.jornada.engine.event.TimerEvents.TimerTriggered;
@@ -78,6 +80,8 @@ public final class EventAppliers {
     register(InstanceStartedByMessage.class, this::instanceStartedByMessage);
     register(IncidentCreated.class, this::incidentCreated);
     register(IncidentResolved.class, e -> state.incidents.remove(e.incidentKey()));
+    register(MessageSpent.class, e -> state.messages.get(e.messageKey()).markCorrelated(e.bpmnProcessId()));
+    register(KeysIssued.class, e -> state.observeKey(e.nextKey() - 1));
   }
 
   @SuppressWarnings("unchecked")
@@ -107,6 +111,7 @@ public final class EventAppliers {
     state.observeKey(e.deploymentKey());
     DecisionEngine.Parsed parsed = decisionEngine.parse(e.resourceName(), e.xml());
     state.latestDrgs.put(e.decisionRequirementsId(), e);
+    state.drgs.put(e.decisionRequirementsKey(), e);
     for (var decision : e.decisions()) {
       state.observeKey(decision.decisionKey());
       var deployed =

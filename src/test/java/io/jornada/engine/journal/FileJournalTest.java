@@ -77,7 +77,7 @@ class FileJournalTest {
       journal.append(List.of(new JobCompleted(2))).join();
       journal.append(List.of(new JobCompleted(3))).join();
     }
-    Path file = dir.resolve("journal.log");
+    Path file = dir.resolve("journal-000000000000.log");
     long size = Files.size(file);
     try (var raw = new RandomAccessFile(file.toFile(), "rw")) {
       raw.setLength(size - 5);
@@ -106,7 +106,7 @@ class FileJournalTest {
       journal.append(List.of(new JobCompleted(1))).join();
       journal.append(List.of(new JobCompleted(2))).join();
     }
-    Path file = dir.resolve("journal.log");
+    Path file = dir.resolve("journal-000000000000.log");
     try (var raw = new RandomAccessFile(file.toFile(), "rw")) {
       raw.seek(raw.length() - 3);
       raw.write('9');
