@@ -60,6 +60,7 @@ public final class Engine implements AutoCloseable {
   private static final int SNAPSHOT_CHUNK_EVENTS = 10_000;
 
   private final int snapshotEveryEvents;
+  private final EngineMetrics metrics;
   private long eventsSinceSnapshot;
 
   public Engine(EngineClock clock, EventLog log) {
@@ -67,9 +68,14 @@ public final class Engine implements AutoCloseable {
   }
 
   public Engine(EngineClock clock, EventLog log, int snapshotEveryEvents) {
+    this(clock, log, snapshotEveryEvents, EngineMetrics.NONE);
+  }
+
+  public Engine(EngineClock clock, EventLog log, int snapshotEveryEvents, EngineMetrics metrics) {
     this.clock = clock;
     this.log = log;
     this.snapshotEveryEvents = snapshotEveryEvents;
+    this.metrics = metrics;
     var expressions = new ExpressionLanguage();
     var decisions = new DecisionEngine();
     var transformer = new BpmnTransformer(expressions);
@@ -102,6 +108,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private <R> void process(Command<R> command, CompletableFuture<CommandResult<R>> response) {
+    long started = System.nanoTime();
     try {
       processors.process(command, result -> answers.add(() -> response.complete(result)));
     } catch (RuntimeException e) {
@@ -109,6 +116,7 @@ public final class Engine implements AutoCloseable {
       response.completeExceptionally(e);
     }
     List<EngineEvent> events = writer.drain();
+    metrics.commandProcessed(command.getClass().getSimpleName(), events.size(), System.nanoTime() - started);
     List<Runnable> ready = List.copyOf(answers);
     answers.clear();
     CompletableFuture<Void> durable = events.isEmpty() ? CompletableFuture.completedFuture(null) : log.append(events);

@@ -5,6 +5,7 @@ import io.jornada.engine.EngineClock;
 import io.jornada.engine.EventLog;
 import io.jornada.engine.InMemoryEventLog;
 import io.jornada.engine.journal.FileJournal;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +21,18 @@ class EmbeddedEngineConfiguration {
    * events in memory only (tests, throw-away runs).
    */
   @Bean(destroyMethod = "close")
-  Engine engine(@Value("${jornada.engine.data-dir:.jornada/engine}") String dataDir) {
-    EventLog log = dataDir.isBlank() ? new InMemoryEventLog() : FileJournal.open(Path.of(dataDir));
-    return new Engine(EngineClock.system(), log);
+  Engine engine(
+      @Value("${jornada.engine.data-dir:.jornada/engine}") String dataDir,
+      @Value("${jornada.engine.snapshot-every-events:" + Engine.DEFAULT_SNAPSHOT_EVERY_EVENTS + "}") int snapshotEveryEvents,
+      MeterRegistry registry) {
+    var meters = new EngineMeters(registry);
+    EventLog log = dataDir.isBlank() ? new InMemoryEventLog() : FileJournal.open(Path.of(dataDir), meters);
+    return new Engine(EngineClock.system(), log, snapshotEveryEvents, meters);
+  }
+
+  @Bean(destroyMethod = "close")
+  EngineStateGauges engineStateGauges(Engine engine, MeterRegistry registry) {
+    return new EngineStateGauges(engine, registry);
   }
 
   @Bean(destroyMethod = "close")

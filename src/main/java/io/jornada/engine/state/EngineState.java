@@ -56,6 +56,7 @@ public final class EngineState {
   final Map<Long, String> lockOfInstance = new HashMap<>();
 
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
+  final Map<String, Integer> activeElements = new HashMap<>();
 
   /** Orders {dueDate, key} pairs by due date, then key. */
   private static final Comparator<long[]> DUE_ORDER =
@@ -173,6 +174,11 @@ public final class EngineState {
       key = instance == null ? -1 : instance.flowScopeKey();
     }
     return -1;
+  }
+
+  /** Active element instances (the process instances themselves excluded) per {@code processId/elementId}. */
+  public Map<String, Integer> activeElementCounts() {
+    return Map.copyOf(activeElements);
   }
 
   // --- jobs

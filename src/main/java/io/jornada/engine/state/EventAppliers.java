@@ -134,6 +134,9 @@ public final class EventAppliers {
         flowScope.changePendingFlows(-1);
       }
     }
+    if (e.elementType() != ElementType.PROCESS) {
+      state.activeElements.merge(elementCountKey(instance), 1, Integer::sum);
+    }
     if (e.elementType() == ElementType.PROCESS) {
       DeployedProcess process = state.processes.get(e.processDefinitionKey());
       state.instances.put(
@@ -150,6 +153,9 @@ public final class EventAppliers {
     if (flowScope != null) {
       flowScope.changeActiveChildren(-1);
     }
+    if (instance.elementType() != ElementType.PROCESS) {
+      state.activeElements.computeIfPresent(elementCountKey(instance), (k, count) -> count == 1 ? null : count - 1);
+    }
     if (instance.elementType() == ElementType.PROCESS) {
       state.instances.computeIfPresent(key, (k, summary) -> summary.ended(endState, timestamp));
       String correlationKey = state.lockOfInstance.remove(key);
@@ -157,6 +163,10 @@ public final class EventAppliers {
         state.messageStartLocks.remove(state.instances.get(key).bpmnProcessId() + '\u0000' + correlationKey);
       }
     }
+  }
+
+  private String elementCountKey(ElementInstance instance) {
+    return state.processes.get(instance.processDefinitionKey()).bpmnProcessId() + "/" + instance.elementId();
   }
 
   private void jobCreated(JobCreated e) {
