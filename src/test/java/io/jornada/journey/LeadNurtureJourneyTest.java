@@ -7,6 +7,7 @@ import io.jornada.engine.Engine;
 import io.jornada.support.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,8 @@ import org.springframework.web.client.RestClient;
       "jornada.journey.engagement-wait=PT1S",
       "jornada.journey.max-attempts=3",
       "jornada.journey.hand-off-threshold=0.6",
-      "jornada.scoring.bootstrap.population-size=5000"
+      "jornada.scoring.bootstrap.population-size=20000",
+      "jornada.scoring.triggers.hot=0.6"
     })
 class LeadNurtureJourneyTest {
 
@@ -88,6 +90,40 @@ class LeadNurtureJourneyTest {
     assertThat(salesQueue()).anySatisfy(entry -> {
       assertThat(entry.get("leadId")).isEqualTo("hot-1");
       assertThat(((Number) entry.get("score")).doubleValue()).isGreaterThanOrEqualTo(0.6);
+    });
+  }
+
+  @Test
+  void shouldHandOffALeadWhoseScoreTurnsHotWhileItsJourneyWaits() {
+    // given a lead whose journey scored it cold and waits for engagement
+    createLead("warm-1", "decision", "referral", 200, true);
+    await().atMost(JOURNEY_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() ->
+        history.instanceOfLead("warm-1").map(i -> history.path(i).contains("send-message")).orElse(false));
+    assertThat(score("warm-1").get("probability")).isInstanceOfSatisfying(Double.class, p -> assertThat(p).isLessThan(0.6));
+
+    // when a CRM backfill (two hours old: too old to wake the journey as engagement) makes it hot
+    Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+    for (int i = 0; i < 6; i++) {
+      event("warm-1", "pricing_view", "web", twoHoursAgo);
+    }
+    event("warm-1", "form_submit", "web", twoHoursAgo);
+    event("warm-1", "whatsapp_reply", "whatsapp", twoHoursAgo);
+    event("warm-1", "whatsapp_reply", "whatsapp", twoHoursAgo);
+
+    // then scoring published lead-hot and the journey took that branch to sales
+    long instance = awaitEnd("warm-1");
+    assertThat(history.published("lead-hot", "warm-1")).hasSize(1)
+        .allSatisfy(m -> assertThat(((Number) m.variables().get("score")).doubleValue()).isGreaterThanOrEqualTo(0.6));
+    List<String> path = history.path(instance);
+    assertThat(path).endsWith("await-engagement", "lead-hot", "hand-off-to-sales", "handed-off", "<process>");
+    assertThat(path).doesNotContain("lead-engaged", "rescore-lead");
+
+    double stored = (Double) score("warm-1").get("probability");
+    assertThat(stored).isGreaterThanOrEqualTo(0.6);
+    assertThat(salesQueue()).anySatisfy(entry -> {
+      assertThat(entry.get("leadId")).isEqualTo("warm-1");
+      assertThat(((Number) entry.get("score")).doubleValue()).isEqualTo(stored);
+      assertThat((List<?>) entry.get("reasons")).isNotEmpty();
     });
   }
 
@@ -158,6 +194,15 @@ class LeadNurtureJourneyTest {
   private void event(String leadId, String type, String channel) {
     api().post().uri("/api/leads/{id}/events", leadId).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("type", type, "channel", channel)).retrieve().toBodilessEntity();
+  }
+
+  private void event(String leadId, String type, String channel, Instant occurredAt) {
+    api().post().uri("/api/leads/{id}/events", leadId).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("type", type, "channel", channel, "occurredAt", occurredAt.toString())).retrieve().toBodilessEntity();
+  }
+
+  private Map<String, Object> score(String leadId) {
+    return api().get().uri("/api/leads/{id}/score", leadId).retrieve().body(new ParameterizedTypeReference<>() {});
   }
 
   private List<Map<String, Object>> outboxOf(String leadId) {
