@@ -1,10 +1,11 @@
 package io.jornada.scoring;
 
+import io.jornada.lead.UnknownLeadException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,16 +31,18 @@ class LeadScoreController {
 
   @GetMapping("/api/leads/{leadId}/score")
   Response score(@PathVariable String leadId) {
-    StoredScore score = scoring.score(leadId).orElseThrow(() -> unknown(leadId));
+    StoredScore score = scoring.score(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
     return new Response(
         leadId, score.probability(), score.band(), score.reasons(), score.modelVersion(), score.scoredAt().toString());
   }
 
-  private static ErrorResponseException unknown(String leadId) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No lead with id " + leadId);
+  /** Here rather than in an advice: the lead package's advice answers only for its controllers. */
+  @ExceptionHandler(UnknownLeadException.class)
+  ProblemDetail unknown(UnknownLeadException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No lead with id " + e.leadId());
     problem.setType(UNKNOWN_LEAD);
     problem.setTitle("Unknown lead");
-    return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    return problem;
   }
 
   /** The body: the probability is calibrated; reasons explain the raw margin, strongest first. */
