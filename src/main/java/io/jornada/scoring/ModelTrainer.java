@@ -128,7 +128,8 @@ final class ModelTrainer {
     params.put("scale_pos_weight", scalePosWeight);
     params.put("nthread", parameters.threads());
     params.put("seed", parameters.seed());
-    params.put("verbosity", 1);
+    // XGBoost 3 warns on every gblinear run that the booster is deprecated (README, "Evaluation").
+    params.put("verbosity", parameters.isLinear() ? 0 : 1);
     return params;
   }
 
