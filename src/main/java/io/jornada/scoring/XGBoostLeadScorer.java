@@ -31,6 +31,13 @@ final class XGBoostLeadScorer implements LeadScorer, AutoCloseable {
   XGBoostLeadScorer(LoadedModel model, ScoreBands bands, Clock clock) {
     this.booster = model.booster();
     this.metadata = model.metadata();
+    try {
+      // One row per call: OpenMP threads cannot share that work, and on a busy machine the calling
+      // thread spin-waits for a descheduled helper thread, which is what made the latency tail.
+      booster.setParam("nthread", 1);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost rejected nthread=1 for model " + metadata.version(), e);
+    }
     this.bands = bands;
     this.clock = clock;
   }
