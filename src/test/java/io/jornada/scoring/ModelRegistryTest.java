@@ -49,6 +49,7 @@ class ModelRegistryTest {
       assertThat(latest.metadata().featureNames()).isEqualTo(LeadFeatures.NAMES);
       assertThat(latest.metadata().trainingDataSha256()).isEqualTo(model.trainingDataSha256()).hasSize(64);
       assertThat(latest.metadata().metrics()).containsKey("validationAuc");
+      assertThat(latest.metadata().calibration()).isEqualTo(model.calibration());
       assertThat(root.resolve("v0002/model.ubj")).isNotEmptyFile();
       assertThat(Files.readString(root.resolve("v0002/metadata.json"))).contains("\"days_since_created\"");
     } finally {
