@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -64,7 +65,7 @@ final class Charts {
 
   /** One bar per value, labelled 1..n along the x axis. */
   static void bars(Path file, String title, String xLabel, String yLabel, double[] values, double reference) {
-    double yMax = Math.ceil(Math.max(reference, java.util.Arrays.stream(values).max().orElse(1)) + 0.5);
+    double yMax = Math.ceil(Math.max(reference, Arrays.stream(values).max().orElse(1)) + 0.5);
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(image, title, xLabel, yLabel, values.length, yMax);
     int plotWidth = WIDTH - LEFT - RIGHT;

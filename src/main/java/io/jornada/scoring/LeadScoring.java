@@ -60,11 +60,6 @@ public class LeadScoring implements LeadEventListener {
     });
   }
 
-  /** The score last stored, without re-scoring. */
-  public Optional<StoredScore> latest(String leadId) {
-    return scores.find(leadId);
-  }
-
   @Override
   public void eventRecorded(LeadEvent event) {
     score(event.leadId());

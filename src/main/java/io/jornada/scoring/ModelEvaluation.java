@@ -8,14 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * Measures a model on held-out labelled rows and writes the report: {@code report.md} with the
- * metrics, the decile table and three charts ({@code roc.png}, {@code calibration.png}, {@code
- * gains.png}, {@code lift.png}).
+ * metrics, the reliability and decile tables and four charts ({@code roc.png}, {@code
+ * calibration.png}, {@code gains.png}, {@code lift.png}).
  *
  * <p>On the synthetic population the report also holds the Bayes-optimal AUC (the ground truth's
  * own probabilities ranked against the drawn outcomes) and a logistic-regression baseline trained
@@ -126,7 +128,7 @@ final class ModelEvaluation {
   }
 
   private static void write(
-      Path out, String data, Result result, Calibration calibration, java.util.Map<String, Double> trainingMetrics,
+      Path out, String data, Result result, Calibration calibration, Map<String, Double> trainingMetrics,
       boolean[] outcomes, List<Charts.Series> rocs, double[] probabilities) {
     try {
       Files.createDirectories(out);
@@ -167,7 +169,7 @@ final class ModelEvaluation {
         target(result.auc() - result.logregAuc() >= TARGET_LOGREG_GAIN, "XGBoost ≥ baseline + 0.02 (gain " + format(result.auc() - result.logregAuc()) + ")")));
     md.append(row("ECE (10 equal-width bins)", result.ece(), target(result.ece() <= TARGET_ECE, "≤ 0.02")));
     md.append(row("log-loss", result.logLoss(), ""));
-    md.append("\nTraining metrics of the model: ").append(new java.util.TreeMap<>(trainingMetrics)).append("\n\n");
+    md.append("\nTraining metrics of the model: ").append(new TreeMap<>(trainingMetrics)).append("\n\n");
     md.append("## ROC curve\n\n![ROC](roc.png)\n\n## Calibration (reliability diagram)\n\n![calibration](calibration.png)\n\n");
     md.append("| bin | mean predicted | observed | leads |\n|---|---|---|---|\n");
     for (ClassificationMetrics.Bin bin : bins) {

@@ -138,7 +138,7 @@ final class ModelTrainer {
     return Double.parseDouble(evaluation.substring(evaluation.lastIndexOf(':') + 1).trim());
   }
 
-  static double[] column(float[][] predictions) {
+  private static double[] column(float[][] predictions) {
     double[] values = new double[predictions.length];
     for (int i = 0; i < values.length; i++) {
       values[i] = predictions[i][0];
