@@ -6,7 +6,9 @@ package io.jornada.scoring;
  *
  * <p>Called at most once per crossing: the previous score is read and replaced atomically. An
  * exception reaches the caller of the re-score (a job, which is retried, or the event listener,
- * which logs it).
+ * which logs it); the new score is already stored by then, so a retry sees no crossing and a
+ * failed publication is lost. Implementations that can fail transiently should retry on their
+ * own side.
  */
 public interface ScoreTriggers {
 
