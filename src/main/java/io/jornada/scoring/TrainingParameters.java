@@ -36,6 +36,9 @@ record TrainingParameters(
     long seed) {
 
   TrainingParameters {
+    if (booster == null) {
+      booster = "gbtree"; // metadata of models stored before the booster was configurable
+    }
     if (!"gbtree".equals(booster) && !"gblinear".equals(booster)) {
       throw new IllegalArgumentException("booster must be gbtree or gblinear, got " + booster);
     }

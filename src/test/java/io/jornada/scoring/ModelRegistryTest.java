@@ -58,6 +58,31 @@ class ModelRegistryTest {
   }
 
   @Test
+  void shouldLoadAModelStoredBeforeCalibrationWasFitted() throws IOException {
+    // given metadata without the calibration and booster fields, as older versions wrote it
+    ModelRegistry registry = new ModelRegistry(root);
+    String version = registry.save(model, TestModels.NOW).version();
+    Path metadata = root.resolve(version).resolve("metadata.json");
+    String json = Files.readString(metadata)
+        .replaceAll("(?s)\"calibration\"\\s*:\\s*\\{.*?\\},", "")
+        .replaceAll("\"booster\"\\s*:\\s*\"gbtree\",", "");
+    assertThat(json).doesNotContain("calibration", "booster");
+    Files.writeString(metadata, json);
+
+    // when
+    LoadedModel loaded = registry.load(version);
+
+    // then: the prior shift that undoes the class weighting
+    try {
+      assertThat(loaded.metadata().calibration())
+          .isEqualTo(Calibration.priorShift(model.scalePosWeight()));
+      assertThat(loaded.metadata().parameters().booster()).isEqualTo("gbtree");
+    } finally {
+      loaded.booster().dispose();
+    }
+  }
+
+  @Test
   void shouldRejectAModelTrainedOnAnotherFeatureList() throws IOException {
     // given a stored model whose metadata names a feature that serving no longer computes
     ModelRegistry registry = new ModelRegistry(root);
