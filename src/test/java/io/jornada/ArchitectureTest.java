@@ -40,4 +40,16 @@ class ArchitectureTest {
       .that().resideOutsideOfPackages("io.jornada.engine..", "io.jornada.gateway..")
       .should().dependOnClassesThat().resideInAnyPackage("io.jornada.engine..", "io.jornada.gateway..")
       .as("no class outside engine and gateway should depend on them (journeys use the Camunda client)");
+
+  @ArchTest
+  static final ArchRule leadShouldNotDependOnScoring = noClasses()
+      .that().resideInAPackage("io.jornada.lead..")
+      .should().dependOnClassesThat().resideInAPackage("io.jornada.scoring..")
+      .as("lead should not depend on scoring (scoring listens to lead events through LeadEventListener)");
+
+  @ArchTest
+  static final ArchRule onlyJourneyAndWorkersShouldUseTheCamundaClient = noClasses()
+      .that().resideInAnyPackage("io.jornada.lead..", "io.jornada.scoring..", "io.jornada.channel..")
+      .should().dependOnClassesThat().resideInAPackage("io.camunda..")
+      .as("domain packages know nothing of Camunda; journey and workers adapt them");
 }

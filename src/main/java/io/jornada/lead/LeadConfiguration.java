@@ -32,7 +32,8 @@ public class LeadConfiguration {
       RedisLeadStateStore store,
       SalesQueue salesQueue,
       LeadProperties properties,
-      ObjectProvider<JourneySignals> signals) {
-    return new LeadService(store, salesQueue, properties, signals, Clock.systemUTC());
+      ObjectProvider<JourneySignals> signals,
+      ObjectProvider<LeadEventListener> listeners) {
+    return new LeadService(store, salesQueue, properties, signals, listeners, Clock.systemUTC());
   }
 }

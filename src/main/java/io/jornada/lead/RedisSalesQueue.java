@@ -25,6 +25,17 @@ public class RedisSalesQueue implements SalesQueue {
       return 1
       """;
 
+  /** As HAND_OFF, but only for a lead already queued. */
+  private static final String REFRESH =
+      """
+      if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+        return 0
+      end
+      redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+      redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+      return 1
+      """;
+
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final RedisClient redis;
@@ -37,13 +48,20 @@ public class RedisSalesQueue implements SalesQueue {
 
   @Override
   public void handOff(String leadId, double score, List<String> reasons) {
-    String encoded;
+    redis.eval(HAND_OFF, List.of(QUEUE, REASONS), List.of(leadId, Double.toString(score), encode(reasons)));
+  }
+
+  @Override
+  public void refresh(String leadId, double score, List<String> reasons) {
+    redis.eval(REFRESH, List.of(QUEUE, REASONS), List.of(leadId, Double.toString(score), encode(reasons)));
+  }
+
+  private String encode(List<String> reasons) {
     try {
-      encoded = json.writeValueAsString(reasons == null ? List.of() : reasons);
+      return json.writeValueAsString(reasons == null ? List.of() : reasons);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("reasons are not serializable", e);
     }
-    redis.eval(HAND_OFF, List.of(QUEUE, REASONS), List.of(leadId, Double.toString(score), encoded));
   }
 
   @Override

@@ -11,6 +11,12 @@ public interface SalesQueue {
    */
   void handOff(String leadId, double score, List<String> reasons);
 
+  /**
+   * Updates the score and reasons of a lead already in the queue, so that the queue ranks by the
+   * latest score; does nothing for a lead that was not handed off.
+   */
+  void refresh(String leadId, double score, List<String> reasons);
+
   /** The queue, highest score first. */
   List<HandOff> top(int limit);
 

@@ -1,6 +1,8 @@
 /**
- * Leads: ingestion API, live lead state in Redis, the sales queue, and the {@link
- * io.jornada.lead.JourneySignals} port through which journeys hear about new leads and engagement.
+ * Leads: ingestion API, live lead state in Redis, the sales queue, the {@link
+ * io.jornada.lead.JourneySignals} port through which journeys hear about new leads and engagement,
+ * and the {@link io.jornada.lead.LeadEventListener} port through which other features (scoring)
+ * hear about every new event. This package depends on neither.
  *
  * <h2>Redis keys</h2>
  *
@@ -15,6 +17,7 @@
  *       so a redelivery is not counted twice.
  *   <li>{@code jornada:sales:queue} (sorted set, leadId by score) and {@code
  *       jornada:sales:reasons} (hash, leadId → JSON array of reasons).
+ *   <li>{@code jornada:lead:<leadId>:score} (hash) is written by the scoring package.
  * </ul>
  *
  * <p>Each write is one Lua script, so it is atomic: recording an event checks the lead exists,

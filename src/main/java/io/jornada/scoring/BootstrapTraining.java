@@ -16,11 +16,17 @@ final class BootstrapTraining {
 
   private final ModelRegistry registry;
   private final ScoringProperties.Bootstrap settings;
+  private final TrainingParameters parameters;
   private final Clock clock;
 
-  BootstrapTraining(ModelRegistry registry, ScoringProperties.Bootstrap settings, Clock clock) {
+  BootstrapTraining(
+      ModelRegistry registry,
+      ScoringProperties.Bootstrap settings,
+      TrainingParameters parameters,
+      Clock clock) {
     this.registry = registry;
     this.settings = settings;
+    this.parameters = parameters;
     this.clock = clock;
   }
 
@@ -37,8 +43,8 @@ final class BootstrapTraining {
     Instant started = clock.instant();
     var leads = new SyntheticPopulation(settings.seed(), started).generate(settings.populationSize());
     TrainedModel model =
-        new ModelTrainer(TrainingParameters.defaults())
-            .train(leads.stream().map(SyntheticLead::example).toList(), started);
+        new ModelTrainer(parameters)
+            .train(leads.stream().map(lead -> lead.example(started)).toList());
     try {
       ModelMetadata metadata = registry.save(model, clock.instant());
       log.info(

@@ -40,7 +40,7 @@ final class LeadFeatures {
     Instant lastEngagedAt = lead.lastEngagedAt() == null ? lead.createdAt() : lead.lastEngagedAt();
     vector[i++] = daysBetween(lead.createdAt(), now);
     vector[i++] = daysBetween(lastEngagedAt, now);
-    vector[i++] = (float) Math.log1p(Math.max(lead.companySize(), 0));
+    vector[i++] = companySizeLog(lead.companySize());
     i = oneHot(vector, i, SOURCES, lead.source());
     i = oneHot(vector, i, STAGES, lead.funnelStage());
     vector[i++] = lead.consent().email() ? 1 : 0;
@@ -63,7 +63,12 @@ final class LeadFeatures {
     return List.copyOf(names);
   }
 
-  private static int oneHot(float[] vector, int start, List<String> values, String value) {
+  /** The {@code company_size_log} feature of a number of employees. */
+  static float companySizeLog(int employees) {
+    return (float) Math.log1p(Math.max(employees, 0));
+  }
+
+  static int oneHot(float[] vector, int start, List<String> values, String value) {
     int index = values.indexOf(value);
     if (index >= 0) {
       vector[start + index] = 1;
@@ -72,7 +77,7 @@ final class LeadFeatures {
   }
 
   /** Fractional days, never negative: clocks of event sources may run slightly ahead. */
-  private static float daysBetween(Instant from, Instant to) {
+  static float daysBetween(Instant from, Instant to) {
     return (float) Math.max(0, Duration.between(from, to).toSeconds() / 86_400.0);
   }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param featureNames the feature columns the model expects, in order
  * @param scalePosWeight positive-class weight used in training, needed to calibrate probabilities
+ * @param calibration margin-to-probability map and its method ({@code platt} or {@code isotonic});
+ *     absent in models stored before calibration was fitted, which get the prior shift
  * @param trainingDataSha256 digest of the training matrix and labels
  * @param metrics validation metrics and split sizes
  */
@@ -17,6 +19,7 @@ record ModelMetadata(
     Instant createdAt,
     List<String> featureNames,
     double scalePosWeight,
+    Calibration calibration,
     String trainingDataSha256,
     Map<String, Double> metrics,
     TrainingParameters parameters) {
@@ -24,5 +27,8 @@ record ModelMetadata(
   ModelMetadata {
     featureNames = List.copyOf(featureNames);
     metrics = Map.copyOf(metrics);
+    if (calibration == null) {
+      calibration = Calibration.priorShift(scalePosWeight);
+    }
   }
 }

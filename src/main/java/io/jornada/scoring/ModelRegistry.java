@@ -57,6 +57,7 @@ final class ModelRegistry {
             createdAt,
             LeadFeatures.NAMES,
             model.scalePosWeight(),
+            model.calibration(),
             model.trainingDataSha256(),
             model.metrics(),
             model.parameters());

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -32,22 +31,26 @@ final class ModelTrainer {
   }
 
   /**
-   * @param examples leads with their outcome; both classes must appear in each split
-   * @param asOf the time at which the profiles were observed, the "now" of their features
+   * @param examples labelled rows; both classes must appear in each split
    */
-  TrainedModel train(List<TrainingExample> examples, Instant asOf) {
-    List<TrainingExample> byCreation =
+  TrainedModel train(List<TrainingExample> examples) {
+    List<TrainingExample> byTime =
         examples.stream()
-            .sorted(Comparator.comparing((TrainingExample e) -> e.profile().createdAt())
-                .thenComparing(e -> e.profile().leadId()))
+            .sorted(Comparator.comparing(TrainingExample::observedAt).thenComparing(TrainingExample::id))
             .toList();
-    int validationSize = (int) Math.round(byCreation.size() * parameters.validationFraction());
-    int trainSize = byCreation.size() - validationSize;
-    Matrix train = Matrix.of(byCreation.subList(0, trainSize), asOf);
-    Matrix validation = Matrix.of(byCreation.subList(trainSize, byCreation.size()), asOf);
-    if (train.positives() == 0 || train.negatives() == 0) {
-      throw new IllegalArgumentException("training needs both converted and unconverted leads");
+    int validationSize = (int) Math.round(byTime.size() * parameters.validationFraction());
+    int trainSize = byTime.size() - validationSize;
+    Matrix train = Matrix.of(byTime.subList(0, trainSize));
+    Matrix validation = Matrix.of(byTime.subList(trainSize, byTime.size()));
+    if (train.positives() == 0 || train.negatives() == 0
+        || validation.positives() == 0 || validation.negatives() == 0) {
+      throw new IllegalArgumentException(
+          "training needs both converted and unconverted leads in the training split ("
+              + train.rows() + " oldest rows) and in the validation split (" + validation.rows()
+              + " newest rows)");
     }
+    // Rare conversions would let the trees settle for "nobody converts"; weighting positives keeps
+    // the splits informative, and calibration on the validation split undoes the shifted odds.
     double scalePosWeight = parameters.balanceClasses() ? train.negatives() / train.positives() : 1;
 
     DMatrix trainMatrix = null;
@@ -58,15 +61,18 @@ final class ModelTrainer {
       Map<String, Object> params = xgboostParams(scalePosWeight);
       int rounds = bestRounds(trainMatrix, validationMatrix, params);
       Booster booster = XGBoost.train(trainMatrix, params, rounds, Map.of(), null, null);
-      float[][] margins = booster.predict(validationMatrix, true);
+      double[] margins = column(booster.predict(validationMatrix, true));
+      boolean[] outcomes = validation.outcomes();
+      Calibration calibration = Calibration.fitBest(margins, outcomes);
       Map<String, Double> metrics = new HashMap<>();
-      metrics.put("validationAuc", Auc.of(column(margins), validation.outcomes()));
-      metrics.put("validationLogLoss", logLoss(margins, validation.outcomes(), scalePosWeight));
+      metrics.put("validationAuc", Auc.of(margins, outcomes));
+      metrics.put("validationLogLoss", calibration.logLoss(margins, outcomes));
+      metrics.put("validationLogLossUncalibrated", Calibration.priorShift(scalePosWeight).logLoss(margins, outcomes));
       metrics.put("rounds", (double) rounds);
       metrics.put("trainRows", (double) train.rows());
       metrics.put("validationRows", (double) validation.rows());
       metrics.put("trainPositiveRate", train.positives() / train.rows());
-      return new TrainedModel(booster, parameters, scalePosWeight, digest(train), metrics);
+      return new TrainedModel(booster, parameters, scalePosWeight, calibration, digest(train), metrics);
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
     } finally {
@@ -105,33 +111,31 @@ final class ModelTrainer {
     Map<String, Object> params = new HashMap<>();
     params.put("objective", "binary:logistic");
     params.put("eval_metric", "auc");
-    params.put("tree_method", "hist");
+    params.put("booster", parameters.booster());
     params.put("eta", parameters.eta());
-    params.put("max_depth", parameters.maxDepth());
-    params.put("min_child_weight", parameters.minChildWeight());
-    params.put("subsample", parameters.subsample());
-    params.put("colsample_bytree", parameters.colsampleByTree());
     params.put("lambda", parameters.lambda());
+    if (parameters.isLinear()) {
+      // Exact coordinate descent: gblinear with binary:logistic is a plain logistic regression.
+      params.put("updater", "coord_descent");
+      params.put("feature_selector", "cyclic");
+    } else {
+      params.put("tree_method", "hist");
+      params.put("max_depth", parameters.maxDepth());
+      params.put("min_child_weight", parameters.minChildWeight());
+      params.put("subsample", parameters.subsample());
+      params.put("colsample_bytree", parameters.colsampleByTree());
+    }
     params.put("scale_pos_weight", scalePosWeight);
     params.put("nthread", parameters.threads());
     params.put("seed", parameters.seed());
-    params.put("verbosity", 1);
+    // XGBoost 3 warns on every gblinear run that the booster is deprecated (README, "Evaluation").
+    params.put("verbosity", parameters.isLinear() ? 0 : 1);
     return params;
   }
 
   /** evalSet answers like {@code [12]\tvalidation-auc:0.8123}. */
   private static double lastMetric(String evaluation) {
     return Double.parseDouble(evaluation.substring(evaluation.lastIndexOf(':') + 1).trim());
-  }
-
-  private static double logLoss(float[][] margins, boolean[] outcomes, double scalePosWeight) {
-    double sum = 0;
-    for (int i = 0; i < outcomes.length; i++) {
-      double p = Calibration.probability(margins[i][0], scalePosWeight);
-      p = Math.min(Math.max(p, 1e-15), 1 - 1e-15);
-      sum -= outcomes[i] ? Math.log(p) : Math.log(1 - p);
-    }
-    return sum / outcomes.length;
   }
 
   private static double[] column(float[][] predictions) {
@@ -170,13 +174,13 @@ final class ModelTrainer {
   /** Row-major features and labels of one split. */
   private record Matrix(float[] data, float[] labels) {
 
-    static Matrix of(List<TrainingExample> examples, Instant asOf) {
+    static Matrix of(List<TrainingExample> examples) {
       int columns = LeadFeatures.NAMES.size();
       float[] data = new float[examples.size() * columns];
       float[] labels = new float[examples.size()];
       for (int row = 0; row < examples.size(); row++) {
         TrainingExample example = examples.get(row);
-        System.arraycopy(LeadFeatures.of(example.profile(), asOf), 0, data, row * columns, columns);
+        System.arraycopy(example.features(), 0, data, row * columns, columns);
         labels[row] = example.converted() ? 1 : 0;
       }
       return new Matrix(data, labels);

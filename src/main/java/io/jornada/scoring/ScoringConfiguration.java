@@ -1,10 +1,14 @@
 package io.jornada.scoring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jornada.lead.LeadStateStore;
+import io.jornada.lead.SalesQueue;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Composition root of scoring: the registry, a model (bootstrapped when the registry is empty) and
@@ -24,7 +28,7 @@ class ScoringConfiguration {
   LeadScorer leadScorer(
       ModelRegistry registry, ScoringProperties properties, ObjectProvider<Clock> clockProvider) {
     Clock clock = clockProvider.getIfAvailable(Clock::systemUTC);
-    LoadedModel model = new BootstrapTraining(registry, properties.bootstrap(), clock).latestOrTrain();
+    LoadedModel model = new BootstrapTraining(registry, properties.bootstrap(), properties.training().toParameters(), clock).latestOrTrain();
     return new XGBoostLeadScorer(model, properties.bands().toScoreBands(), clock);
   }
 }

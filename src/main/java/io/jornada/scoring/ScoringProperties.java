@@ -10,12 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param modelDir the model registry folder
  * @param bands probability thresholds of bands A, B and C
  * @param bootstrap training of a first model on synthetic leads when the registry is empty
+ * @param training hyper-parameters and protocol of every training run (bootstrap, train command)
+ * @param triggers score thresholds whose crossing is published to journeys
  */
 @ConfigurationProperties("jornada.scoring")
 record ScoringProperties(
     @DefaultValue(".jornada/models") Path modelDir,
     @DefaultValue Bands bands,
-    @DefaultValue Bootstrap bootstrap) {
+    @DefaultValue Bootstrap bootstrap,
+    @DefaultValue Training training,
+    @DefaultValue Triggers triggers) {
 
   /** Band thresholds; marketers tune them, so they are configuration rather than code. */
   record Bands(
@@ -37,4 +41,43 @@ record ScoringProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("20000") int populationSize,
       @DefaultValue("42") long seed) {}
+
+  /** See {@link TrainingParameters} for each setting. */
+  record Training(
+      @DefaultValue("gbtree") String booster,
+      @DefaultValue("400") int maxRounds,
+      @DefaultValue("30") int earlyStoppingRounds,
+      @DefaultValue("0.1") double eta,
+      @DefaultValue("4") int maxDepth,
+      @DefaultValue("5") double minChildWeight,
+      @DefaultValue("0.8") double subsample,
+      @DefaultValue("0.8") double colsampleByTree,
+      @DefaultValue("1.0") double lambda,
+      @DefaultValue("0.2") double validationFraction,
+      @DefaultValue("true") boolean balanceClasses,
+      @DefaultValue("2") int threads,
+      @DefaultValue("42") long seed) {
+
+    TrainingParameters toParameters() {
+      return new TrainingParameters(
+          booster, maxRounds, earlyStoppingRounds, eta, maxDepth, minChildWeight, subsample,
+          colsampleByTree, lambda, validationFraction, balanceClasses, threads, seed);
+    }
+  }
+
+  /**
+   * @param hot a lead whose score rises to this or above, from below, is published as {@code
+   *     lead-hot}
+   * @param cooling a lead whose score falls below this, from at or above, is published as {@code
+   *     lead-cooling}
+   */
+  record Triggers(@DefaultValue("0.6") double hot, @DefaultValue("0.2") double cooling) {
+
+    Triggers {
+      if (!(0 < cooling && cooling < hot && hot <= 1)) {
+        throw new IllegalArgumentException(
+            "jornada.scoring.triggers need 0 < cooling < hot <= 1, got cooling=" + cooling + " hot=" + hot);
+      }
+    }
+  }
 }

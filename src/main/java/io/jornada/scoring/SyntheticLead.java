@@ -2,6 +2,7 @@ package io.jornada.scoring;
 
 import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadProfile;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,7 +16,9 @@ public record SyntheticLead(
     events = List.copyOf(events);
   }
 
-  TrainingExample example() {
-    return new TrainingExample(profile, converted);
+  /** The lead as a training row: features seen at {@code asOf}, ordered by creation time. */
+  TrainingExample example(Instant asOf) {
+    return new TrainingExample(
+        profile.leadId(), LeadFeatures.of(profile, asOf), profile.createdAt(), converted);
   }
 }

@@ -1,6 +1,10 @@
 package io.jornada.scoring;
 
-import io.jornada.lead.LeadProfile;
+import java.time.Instant;
 
-/** A lead as it was at training time, and whether it converted. */
-record TrainingExample(LeadProfile profile, boolean converted) {}
+/**
+ * One labelled row: the lead's feature vector ({@link LeadFeatures#NAMES} order) as it was at
+ * {@code observedAt}, and whether it converted. The time-based split sorts by {@code observedAt},
+ * then by {@code id}.
+ */
+record TrainingExample(String id, float[] features, Instant observedAt, boolean converted) {}

@@ -11,7 +11,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * Scores leads with a registry model: calibrated probability, band, and the three features that
- * moved the score most according to TreeSHAP contributions.
+ * moved the score most according to TreeSHAP contributions to the raw margin.
  *
  * <p>Reasons are the positive contributions, strongest first; when fewer than three features
  * pushed the score up, the strongest negative ones follow, so a cold lead is explained too.
@@ -31,6 +31,13 @@ final class XGBoostLeadScorer implements LeadScorer, AutoCloseable {
   XGBoostLeadScorer(LoadedModel model, ScoreBands bands, Clock clock) {
     this.booster = model.booster();
     this.metadata = model.metadata();
+    try {
+      // One row per call: OpenMP threads cannot share that work, and on a busy machine the calling
+      // thread spin-waits for a descheduled helper thread, which is what made the latency tail.
+      booster.setParam("nthread", 1);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost rejected nthread=1 for model " + metadata.version(), e);
+    }
     this.bands = bands;
     this.clock = clock;
   }
@@ -57,8 +64,10 @@ final class XGBoostLeadScorer implements LeadScorer, AutoCloseable {
   }
 
   /**
-   * The lead's features, their contributions to the calibrated log-odds and the bias, such that
-   * {@code sum(contributions) + bias = logit(probability)}.
+   * The lead's features and their TreeSHAP contributions to the booster's raw margin (log-odds
+   * before calibration), such that {@code sum(contributions) + bias = margin}; the probability is
+   * the calibration of that margin. Calibration is monotone, so a feature that raises the margin
+   * raises the probability too, but contributions are not additive in probability.
    */
   Explanation explain(LeadProfile lead) {
     float[] features = LeadFeatures.of(lead, clock.instant());
@@ -82,11 +91,10 @@ final class XGBoostLeadScorer implements LeadScorer, AutoCloseable {
     for (int i = 0; i < features.length; i++) {
       featureContributions[i] = contributions[i];
     }
-    // The last column is the bias; calibration shifts it, as it shifts every lead alike.
-    double bias =
-        contributions[features.length] + Calibration.marginOffset(metadata.scalePosWeight());
-    double probability = Calibration.probability(margin, metadata.scalePosWeight());
-    return new Explanation(features, featureContributions, bias, probability);
+    // The last column is the bias, the margin of a lead with average features.
+    double bias = contributions[features.length];
+    double probability = metadata.calibration().probability(margin);
+    return new Explanation(features, featureContributions, bias, margin, probability);
   }
 
   @Override
@@ -97,5 +105,6 @@ final class XGBoostLeadScorer implements LeadScorer, AutoCloseable {
   }
 
   /** Per-feature view of one score, in {@link LeadFeatures#NAMES} order. */
-  record Explanation(float[] features, double[] contributions, double bias, double probability) {}
+  record Explanation(
+      float[] features, double[] contributions, double bias, double margin, double probability) {}
 }

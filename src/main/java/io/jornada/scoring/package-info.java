@@ -1,8 +1,19 @@
 /**
  * Predictive lead scoring: one feature pipeline for training and serving ({@link
- * io.jornada.scoring.LeadFeatures}), XGBoost training on historical or synthetic leads, a
- * versioned on-disk model registry, and a thread-safe {@link io.jornada.scoring.LeadScorer} that
- * returns a calibrated probability, a band and SHAP reason codes.
+ * io.jornada.scoring.LeadFeatures}), XGBoost training on historical (CSV) or synthetic leads with
+ * probabilities calibrated on the validation split (isotonic or Platt), a versioned on-disk model
+ * registry, and a thread-safe {@link io.jornada.scoring.LeadScorer} that returns a calibrated
+ * probability, a band and SHAP reason codes.
+ *
+ * <p>{@link io.jornada.scoring.LeadScoring} re-scores a lead on every lead event (it is the lead
+ * package's {@link io.jornada.lead.LeadEventListener}), on every {@code score-lead} job and on
+ * {@code GET /api/leads/{id}/score}; it stores the score in Redis ({@code
+ * jornada:lead:<leadId>:score}) and reports threshold crossings to the {@link
+ * io.jornada.scoring.ScoreTriggers} port, which the journey package implements with the Camunda
+ * client. Nothing here knows Camunda.
+ *
+ * <p>{@link io.jornada.scoring.ScoringCommands} holds the offline commands ({@code train}, {@code
+ * evaluate} with its Markdown and PNG report, {@code bench scoring}).
  *
  * <p>{@link io.jornada.scoring.SyntheticPopulation} generates pt-BR leads whose conversions come
  * from a known non-linear ground truth, so that model quality can be measured against the

@@ -5,6 +5,7 @@ import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.EngineEvent;
+import io.jornada.engine.event.MessageEvents.MessagePublished;
 import io.jornada.engine.model.ElementType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * What happened to each process instance, read from the engine's event stream the way an exporter
- * (Operate, history) reads it: the elements completed in order, and the root variables.
+ * (Operate, history) reads it: the elements completed in order, the root variables, and the
+ * published messages.
  */
 final class InstanceHistory implements EngineListener {
 
@@ -22,6 +24,7 @@ final class InstanceHistory implements EngineListener {
   private final Map<Long, String> elementIds = new HashMap<>();
   private final Map<Long, List<String>> completed = new HashMap<>();
   private final Map<Long, Map<String, Object>> variables = new HashMap<>();
+  private final List<MessagePublished> published = new ArrayList<>();
 
   @Override
   public synchronized void onEvents(List<EngineEvent> events) {
@@ -32,6 +35,8 @@ final class InstanceHistory implements EngineListener {
       } else if (event instanceof ElementCompleted c) {
         long instance = instanceOfElement.get(c.key());
         completed.computeIfAbsent(instance, k -> new ArrayList<>()).add(elementIds.get(c.key()));
+      } else if (event instanceof MessagePublished m) {
+        published.add(m);
       } else if (event instanceof VariableSet v && v.scopeKey() == v.processInstanceKey()) {
         variables.computeIfAbsent(v.processInstanceKey(), k -> new HashMap<>()).put(v.name(), v.value());
       }
@@ -46,6 +51,11 @@ final class InstanceHistory implements EngineListener {
   /** Element ids completed by the instance, in order; the instance itself is {@code <process>}. */
   synchronized List<String> path(long instance) {
     return List.copyOf(completed.getOrDefault(instance, List.of()));
+  }
+
+  /** Messages published with this name and correlation key, in order. */
+  synchronized List<MessagePublished> published(String name, String correlationKey) {
+    return published.stream().filter(m -> m.name().equals(name) && m.correlationKey().equals(correlationKey)).toList();
   }
 
   synchronized Map<String, Object> variables(long instance) {

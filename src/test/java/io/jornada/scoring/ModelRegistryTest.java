@@ -49,10 +49,36 @@ class ModelRegistryTest {
       assertThat(latest.metadata().featureNames()).isEqualTo(LeadFeatures.NAMES);
       assertThat(latest.metadata().trainingDataSha256()).isEqualTo(model.trainingDataSha256()).hasSize(64);
       assertThat(latest.metadata().metrics()).containsKey("validationAuc");
+      assertThat(latest.metadata().calibration()).isEqualTo(model.calibration());
       assertThat(root.resolve("v0002/model.ubj")).isNotEmptyFile();
       assertThat(Files.readString(root.resolve("v0002/metadata.json"))).contains("\"days_since_created\"");
     } finally {
       latest.booster().dispose();
+    }
+  }
+
+  @Test
+  void shouldLoadAModelStoredBeforeCalibrationWasFitted() throws IOException {
+    // given metadata without the calibration and booster fields, as older versions wrote it
+    ModelRegistry registry = new ModelRegistry(root);
+    String version = registry.save(model, TestModels.NOW).version();
+    Path metadata = root.resolve(version).resolve("metadata.json");
+    String json = Files.readString(metadata)
+        .replaceAll("(?s)\"calibration\"\\s*:\\s*\\{.*?\\},", "")
+        .replaceAll("\"booster\"\\s*:\\s*\"gbtree\",", "");
+    assertThat(json).doesNotContain("calibration", "booster");
+    Files.writeString(metadata, json);
+
+    // when
+    LoadedModel loaded = registry.load(version);
+
+    // then: the prior shift that undoes the class weighting
+    try {
+      assertThat(loaded.metadata().calibration())
+          .isEqualTo(Calibration.priorShift(model.scalePosWeight()));
+      assertThat(loaded.metadata().parameters().booster()).isEqualTo("gbtree");
+    } finally {
+      loaded.booster().dispose();
     }
   }
 

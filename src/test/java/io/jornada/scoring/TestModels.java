@@ -16,6 +16,6 @@ final class TestModels {
 
   static TrainedModel train(List<SyntheticLead> leads) {
     return new ModelTrainer(TrainingParameters.defaults())
-        .train(leads.stream().map(SyntheticLead::example).toList(), NOW);
+        .train(leads.stream().map(lead -> lead.example(NOW)).toList());
   }
 }

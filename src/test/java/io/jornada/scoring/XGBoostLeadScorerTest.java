@@ -45,15 +45,16 @@ class XGBoostLeadScorerTest {
   }
 
   @Test
-  void shouldExplainTheLogOddsWithContributionsAndBias() {
+  void shouldExplainTheRawMarginWithContributionsAndBias() {
     for (SyntheticLead lead : TestModels.population(42, 50)) {
       // when
       XGBoostLeadScorer.Explanation explanation = scorer.explain(lead.profile());
       double probability = scorer.score(lead.profile()).probability();
 
-      // then
+      // then: contributions explain the margin; the probability is its calibration
       double sum = Arrays.stream(explanation.contributions()).sum() + explanation.bias();
-      assertThat(sum).isCloseTo(Math.log(probability / (1 - probability)), within(1e-4));
+      assertThat(sum).isCloseTo(explanation.margin(), within(1e-4));
+      assertThat(probability).isEqualTo(explanation.probability());
     }
   }
 

@@ -23,6 +23,11 @@ class HandOffToSalesWorkerTest {
     }
 
     @Override
+    public void refresh(String leadId, double score, List<String> reasons) {
+      handOffs.replaceAll(h -> h.leadId().equals(leadId) ? new HandOff(leadId, score, reasons) : h);
+    }
+
+    @Override
     public List<HandOff> top(int limit) {
       return handOffs.stream().limit(limit).toList();
     }

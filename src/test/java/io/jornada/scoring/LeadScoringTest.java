@@ -1,0 +1,184 @@
+package io.jornada.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jornada.lead.Consent;
+import io.jornada.lead.LeadEvent;
+import io.jornada.lead.LeadProfile;
+import io.jornada.lead.LeadProperties;
+import io.jornada.lead.RedisLeadStateStore;
+import io.jornada.lead.RedisSalesQueue;
+import io.jornada.support.RedisServer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class LeadScoringTest {
+
+  private static RedisClient redis;
+  private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+  private final RecordingScoreTriggers triggers = new RecordingScoreTriggers();
+  private final RedisLeadStateStore leads =
+      new RedisLeadStateStore(redis, LeadProperties.defaults(), json, Clock.systemUTC());
+  private final RedisSalesQueue salesQueue = new RedisSalesQueue(redis, json);
+  private final RedisLeadScoreStore scores = new RedisLeadScoreStore(redis, json);
+
+  /** The scorer answers whatever the test sets: scoring here is about what happens around it. */
+  private volatile double next = 0.1;
+
+  @BeforeAll
+  static void connect() {
+    redis = RedisClient.builder().fromURI(RedisServer.shared().url()).build();
+  }
+
+  @AfterAll
+  static void disconnect() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void given() {
+    RedisServer.shared().flushAll();
+    leads.upsert(new LeadProfile("lead-1", "Ana Souza", "ana@example.com", "+5511912345678", "Campinas",
+        "Souza Ltda", 120, "referral", "decision", new Consent(true, true, false), "whatsapp", Map.of(),
+        Instant.now(), null));
+  }
+
+  @Test
+  void shouldStoreTheScoreOnTheLead() {
+    // when
+    scoring().score("lead-1");
+
+    // then
+    assertThat(redis.hgetAll("jornada:lead:lead-1:score"))
+        .containsEntry("probability", "0.1").containsEntry("band", "D").containsEntry("modelVersion", "v0042")
+        .containsKeys("reasons", "scoredAt");
+    assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.reasons())
+        .containsExactly(new LeadScore.Reason("count_pricing_view", 3, 0.5)));
+  }
+
+  @Test
+  void shouldTriggerHotOnlyWhenTheScoreCrossesUpward() {
+    // given a lead scored cold once
+    LeadScoring scoring = scoring();
+    scoring.score("lead-1");
+
+    // when it heats up, then stays hot
+    next = 0.7;
+    scoring.score("lead-1");
+    next = 0.8;
+    scoring.score("lead-1");
+
+    // then
+    assertThat(triggers.hot).singleElement().satisfies(s -> assertThat(s.probability()).isEqualTo(0.7));
+    assertThat(triggers.cooling).isEmpty();
+  }
+
+  @Test
+  void shouldTriggerCoolingWhenTheScoreFallsBelowTheThreshold() {
+    // given
+    LeadScoring scoring = scoring();
+    next = 0.3;
+    scoring.score("lead-1");
+
+    // when
+    next = 0.15;
+    scoring.score("lead-1");
+    next = 0.1;
+    scoring.score("lead-1");
+
+    // then
+    assertThat(triggers.cooling).singleElement().satisfies(s -> assertThat(s.probability()).isEqualTo(0.15));
+    assertThat(triggers.hot).isEmpty();
+  }
+
+  @Test
+  void shouldNotTriggerOnTheFirstScore() {
+    // when
+    next = 0.9;
+    scoring().score("lead-1");
+
+    // then
+    assertThat(triggers.hot).isEmpty();
+  }
+
+  @Test
+  void shouldReScoreWhenAnEventIsRecorded() {
+    // given
+    LeadScoring scoring = scoring();
+    scoring.score("lead-1");
+    next = 0.65;
+
+    // when
+    scoring.eventRecorded(new LeadEvent("e-1", "lead-1", "pricing_view", Instant.now(), "web", Map.of()));
+
+    // then
+    assertThat(triggers.hot).hasSize(1);
+    assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.65));
+  }
+
+  @Test
+  void shouldKeepAQueuedLeadsQueueScoreCurrent() {
+    // given a lead handed off at 0.7 and another never handed off
+    salesQueue.handOff("lead-1", 0.7, List.of("old"));
+
+    // when
+    next = 0.9;
+    scoring().score("lead-1");
+
+    // then
+    assertThat(salesQueue.top(10)).singleElement().satisfies(h -> {
+      assertThat(h.score()).isEqualTo(0.9);
+      assertThat(h.reasons()).containsExactly("count_pricing_view=3 (+0.50)");
+    });
+  }
+
+  @Test
+  void shouldTriggerOnceWhenConcurrentReScoresCross() throws Exception {
+    // given
+    LeadScoring scoring = scoring();
+    scoring.score("lead-1");
+    next = 0.75;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    AtomicInteger done = new AtomicInteger();
+
+    // when eight jobs and events re-score at once
+    for (int i = 0; i < 8; i++) {
+      pool.submit(() -> {
+        scoring.score("lead-1");
+        done.incrementAndGet();
+      });
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+    // then
+    assertThat(done).hasValue(8);
+    assertThat(triggers.hot).hasSize(1);
+  }
+
+  @Test
+  void shouldScoreNothingForAnUnknownLead() {
+    assertThat(scoring().score("lead-404")).isEmpty();
+    assertThat(redis.exists("jornada:lead:lead-404:score")).isFalse();
+  }
+
+  private LeadScoring scoring() {
+    LeadScorer scorer = lead -> new LeadScore(
+        next, new ScoreBands(0.6, 0.35, 0.15).bandOf(next),
+        List.of(new LeadScore.Reason("count_pricing_view", 3, 0.5)), "v0042");
+    return new LeadScoring(leads, scorer, scores, salesQueue, triggers, 0.6, 0.2, Clock.tickMillis(ZoneOffset.UTC));
+  }
+}
