@@ -1,6 +1,5 @@
 package io.jornada.lead;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,22 +8,19 @@ import org.springframework.beans.factory.ObjectProvider;
 class LeadService {
 
   private final RedisLeadStateStore store;
+  private final EventIngestor ingestor;
   private final SalesQueue salesQueue;
-  private final LeadProperties properties;
   private final ObjectProvider<JourneySignals> signals;
-  private final Clock clock;
 
   LeadService(
       RedisLeadStateStore store,
+      EventIngestor ingestor,
       SalesQueue salesQueue,
-      LeadProperties properties,
-      ObjectProvider<JourneySignals> signals,
-      Clock clock) {
+      ObjectProvider<JourneySignals> signals) {
     this.store = store;
+    this.ingestor = ingestor;
     this.salesQueue = salesQueue;
-    this.properties = properties;
     this.signals = signals;
-    this.clock = clock;
   }
 
   /** Creates or updates the lead; returns whether it is new. A new lead is signalled. */
@@ -38,17 +34,16 @@ class LeadService {
   }
 
   /**
-   * Records the event; returns {@code false} for a duplicate. A new, recent engagement event is
-   * signalled.
+   * Ingests one event like a batch of one; returns {@code false} for a duplicate.
    *
    * @throws UnknownLeadException when the lead does not exist
    */
   boolean record(LeadEvent event) {
-    boolean recorded = store.record(event);
-    if (recorded && properties.isSignal(event, clock.instant())) {
-      signals.orderedStream().forEach(s -> s.leadEngaged(event));
+    RecordOutcome outcome = ingestor.ingest(List.of(event)).get(0);
+    if (outcome == RecordOutcome.UNKNOWN_LEAD) {
+      throw new UnknownLeadException(event.leadId());
     }
-    return recorded;
+    return outcome == RecordOutcome.RECORDED;
   }
 
   Optional<LeadProfile> find(String leadId) {

@@ -1,0 +1,86 @@
+package io.jornada.lead;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.dmn.DmnEngine;
+import org.camunda.dmn.parser.ParsedDmn;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The segment decisions marketers own: every {@code dmn/segment-*.dmn} on the classpath, decision
+ * id = file name. Each decision puts a lead in at most one segment (its output, a string); the
+ * decisions are evaluated with dmn-scala, Camunda 8's own DMN engine, so a rule behaves here as it
+ * does in a journey's business rule task.
+ */
+final class SegmentRules {
+
+  static final String LOCATION = "classpath*:dmn/segment-*.dmn";
+
+  private final DmnEngine engine = new DmnEngine.Builder().build();
+  private final Map<String, ParsedDmn> decisions = new LinkedHashMap<>();
+
+  SegmentRules(List<Resource> resources) {
+    for (Resource resource : resources) {
+      String file = resource.getFilename();
+      String decisionId = file.substring(0, file.length() - ".dmn".length());
+      try (InputStream in = resource.getInputStream()) {
+        var parsed = engine.parse(in);
+        if (parsed.isLeft()) {
+          throw new IllegalStateException("Segment decision " + file + " does not parse: " + parsed.left().get());
+        }
+        decisions.put(decisionId, parsed.toOption().get());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file, e);
+      }
+    }
+  }
+
+  /** The segment decisions found at {@link #LOCATION}. */
+  static SegmentRules fromClasspath() {
+    try {
+      return new SegmentRules(List.of(new PathMatchingResourcePatternResolver().getResources(LOCATION)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + LOCATION, e);
+    }
+  }
+
+  /**
+   * The segments the lead belongs to. Inputs: {@code band} (A-D) and {@code lead} ({@code
+   * funnelStage}, {@code source}, {@code companySize}, {@code preferredChannel}).
+   *
+   * @throws IllegalStateException when a decision fails to evaluate (a broken rule, not bad input)
+   */
+  List<String> segmentsOf(SegmentInput input) {
+    Map<String, Object> lead = new HashMap<>();
+    lead.put("funnelStage", input.funnelStage());
+    lead.put("source", input.source());
+    lead.put("companySize", input.companySize());
+    lead.put("preferredChannel", input.preferredChannel());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("band", input.band());
+    variables.put("lead", lead);
+    List<String> segments = new ArrayList<>(decisions.size());
+    decisions.forEach((decisionId, parsed) -> {
+      var result = engine.eval(parsed, decisionId, variables);
+      if (result.isLeft()) {
+        throw new IllegalStateException("Segment decision " + decisionId + " failed: " + result.left().get());
+      }
+      var value = result.toOption().get();
+      if (!value.isNil() && value.value() instanceof String segment && !segment.isBlank()) {
+        segments.add(segment);
+      }
+    });
+    return segments;
+  }
+
+  /** What the segment decisions read about one lead. */
+  record SegmentInput(
+      String band, String funnelStage, String source, int companySize, String preferredChannel) {}
+}
