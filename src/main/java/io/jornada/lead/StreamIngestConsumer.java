@@ -71,9 +71,19 @@ final class StreamIngestConsumer {
    */
   int pollOnce() {
     ensureGroup();
-    List<StreamEntry> entries = reclaim();
-    if (entries.isEmpty()) {
-      entries = read();
+    List<StreamEntry> entries;
+    try {
+      entries = reclaim();
+      if (entries.isEmpty()) {
+        entries = read();
+      }
+    } catch (JedisDataException e) {
+      if (e.getMessage() != null && (e.getMessage().startsWith("NOGROUP") || e.getMessage().startsWith("UNBLOCKED"))) {
+        // The stream is gone (deleted, or a Redis restart without persistence): recreate it.
+        groupReady = false;
+        return 0;
+      }
+      throw e;
     }
     if (entries.isEmpty()) {
       return 0;
@@ -111,23 +121,14 @@ final class StreamIngestConsumer {
   }
 
   private List<StreamEntry> read() {
-    List<Map.Entry<String, List<StreamEntry>>> read;
-    try {
-      read =
-          redis.xreadGroup(
-              stream.group(),
-              name,
-              XReadGroupParams.xReadGroupParams()
-                  .count(stream.batchSize())
-                  .block((int) stream.block().toMillis()),
-              Map.of(stream.key(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-    } catch (JedisDataException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
-        groupReady = false; // Redis lost the stream (restart without persistence): recreate it
-        return List.of();
-      }
-      throw e;
-    }
+    List<Map.Entry<String, List<StreamEntry>>> read =
+        redis.xreadGroup(
+            stream.group(),
+            name,
+            XReadGroupParams.xReadGroupParams()
+                .count(stream.batchSize())
+                .block((int) stream.block().toMillis()),
+            Map.of(stream.key(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
     return read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
   }
 
