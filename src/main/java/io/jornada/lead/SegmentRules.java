@@ -40,6 +40,9 @@ final class SegmentRules {
         throw new UncheckedIOException("Cannot read " + file, e);
       }
     }
+    // One evaluation at start: a broken rule fails the start, not the first event, and the first
+    // event does not pay for compiling the FEEL expressions.
+    segmentsOf(new SegmentInput(RedisSegments.NO_SCORE_BAND, null, null, 0, null));
   }
 
   /** The segment decisions found at {@link #LOCATION}. */

@@ -7,6 +7,7 @@ import io.jornada.engine.Engine;
 import io.jornada.support.RedisServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,13 +62,17 @@ class LeadNurtureJourneyTest {
     // given
     createLead("hot-1", "decision", "referral", 200, true);
 
-    // when: the lead looks at prices, fills a form and answers on WhatsApp
+    // when: the lead looks at prices, fills a form and answers on WhatsApp, all in one batch: sent
+    // one request per event, the journey would rescore after the first ones, while the rest are
+    // still on their way, and could use up its attempts before the lead is hot
+    List<Map<String, Object>> batch = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      event("hot-1", "pricing_view", "web");
+      batch.add(Map.of("eventId", "hot-pv-" + i, "leadId", "hot-1", "type", "pricing_view", "channel", "web"));
     }
-    event("hot-1", "form_submit", "web");
-    event("hot-1", "whatsapp_reply", "whatsapp");
-    event("hot-1", "whatsapp_reply", "whatsapp");
+    batch.add(Map.of("eventId", "hot-form", "leadId", "hot-1", "type", "form_submit", "channel", "web"));
+    batch.add(Map.of("eventId", "hot-wa-1", "leadId", "hot-1", "type", "whatsapp_reply", "channel", "whatsapp"));
+    batch.add(Map.of("eventId", "hot-wa-2", "leadId", "hot-1", "type", "whatsapp_reply", "channel", "whatsapp"));
+    api().post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).body(batch).retrieve().toBodilessEntity();
 
     // then
     long instance = awaitEnd("hot-1");
@@ -120,6 +125,27 @@ class LeadNurtureJourneyTest {
     assertThat(outboxOf("silent-1")).isEmpty();
   }
 
+  @Test
+  void shouldWakeAWaitingJourneyWithAnEventIngestedInABatch() {
+    // given: a lead whose journey sent its first message and waits at await-engagement
+    createLead("click-1", "awareness", "social", 5, true);
+    await().atMost(JOURNEY_TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() ->
+        history.instanceOfLead("click-1").map(i -> history.path(i).contains("send-message")).orElse(false));
+
+    // when
+    api().post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+        .body(List.of(Map.of("eventId", "click-evt-1", "leadId", "click-1", "type", "email_click", "channel", "email")))
+        .retrieve().toBodilessEntity();
+
+    // then
+    long instance = awaitEnd("click-1");
+    List<String> path = history.path(instance);
+    assertThat(path.subList(path.indexOf("send-message"), path.size()))
+        .startsWith("send-message", "await-engagement", "lead-engaged", "rescore-lead");
+    assertThat(history.variables(instance).get("lastEngagement"))
+        .isEqualTo(Map.of("eventId", "click-evt-1", "type", "email_click", "channel", "email"));
+  }
+
   @TestConfiguration
   static class History {
     @Bean
@@ -153,11 +179,6 @@ class LeadNurtureJourneyTest {
             "preferredChannel", "whatsapp",
             "consent", Map.of("email", consent, "whatsapp", consent, "sms", false)))
         .retrieve().toBodilessEntity();
-  }
-
-  private void event(String leadId, String type, String channel) {
-    api().post().uri("/api/leads/{id}/events", leadId).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("type", type, "channel", channel)).retrieve().toBodilessEntity();
   }
 
   private List<Map<String, Object>> outboxOf(String leadId) {

@@ -34,11 +34,11 @@ final class IngestFixture {
             Clock.systemUTC());
   }
 
-  StreamIngestConsumer consumer(String name, Duration minIdle) {
-    IngestProperties.Stream defaults = IngestProperties.defaults().stream();
+  /** A consumer of {@code key}: not the default stream, which running applications in the same JVM consume. */
+  StreamIngestConsumer consumer(String key, String name, Duration minIdle) {
     IngestProperties.Stream stream =
         new IngestProperties.Stream(
-            true, defaults.key(), defaults.group(), name, 1, 100, Duration.ofMillis(100), minIdle, defaults.deadLetterKey());
+            true, key, "jornada", name, 1, 100, Duration.ofMillis(100), minIdle, key + ":rejected");
     return new StreamIngestConsumer(redis, ingestor, validator, json, stream, name, Clock.systemUTC());
   }
 }

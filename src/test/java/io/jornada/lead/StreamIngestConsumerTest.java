@@ -18,7 +18,7 @@ import redis.clients.jedis.params.XReadGroupParams;
 @ExtendWith(RedisServerExtension.class)
 class StreamIngestConsumerTest {
 
-  private static final String STREAM = "jornada:ingest";
+  private static final String STREAM = "test:ingest";
   private static final String GROUP = "jornada";
 
   private RedisClient redis;
@@ -39,7 +39,7 @@ class StreamIngestConsumerTest {
   @Test
   void shouldProcessAndAcknowledgeEntriesAndDeadLetterTheInvalidOnes() {
     // given
-    StreamIngestConsumer consumer = fixture.consumer("c1", Duration.ofSeconds(30));
+    StreamIngestConsumer consumer = fixture.consumer(STREAM, "c1", Duration.ofSeconds(30));
     consumer.pollOnce(); // creates the group
     for (int i = 0; i < 50; i++) {
       add("{\"eventId\":\"s-" + i + "\",\"leadId\":\"ana\",\"type\":\"page_view\",\"channel\":\"web\"}");
@@ -58,7 +58,7 @@ class StreamIngestConsumerTest {
     assertThat(processed).isEqualTo(53);
     assertThat(fixture.store.find("ana").orElseThrow().count("page_view")).isEqualTo(50);
     assertThat(redis.xpending(STREAM, GROUP).getTotal()).isZero();
-    assertThat(redis.xrange("jornada:ingest:rejected", "-", "+"))
+    assertThat(redis.xrange(STREAM + ":rejected", "-", "+"))
         .extracting(e -> e.getFields().get("eventId") + ": " + e.getFields().get("reason"))
         .anySatisfy(line -> assertThat(line).startsWith("bad: type is required and must be one of"))
         .contains("nobody: unknown lead");
@@ -67,7 +67,7 @@ class StreamIngestConsumerTest {
   @Test
   void shouldReclaimTheEntriesOfAConsumerThatDiedMidBatch() throws Exception {
     // given: a consumer read 20 entries and died before acknowledging them
-    StreamIngestConsumer survivor = fixture.consumer("survivor", Duration.ofMillis(200));
+    StreamIngestConsumer survivor = fixture.consumer(STREAM, "survivor", Duration.ofMillis(200));
     survivor.pollOnce();
     for (int i = 0; i < 30; i++) {
       add("{\"eventId\":\"d-" + i + "\",\"leadId\":\"ana\",\"type\":\"email_open\",\"channel\":\"email\"}");
