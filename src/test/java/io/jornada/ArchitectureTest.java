@@ -37,7 +37,17 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule onlyGatewayShouldUseEngineAndGateway = noClasses()
-      .that().resideOutsideOfPackages("io.jornada.engine..", "io.jornada.gateway..")
+      .that().resideOutsideOfPackages("io.jornada.engine..", "io.jornada.gateway..", "io.jornada.bench..")
       .should().dependOnClassesThat().resideInAnyPackage("io.jornada.engine..", "io.jornada.gateway..")
       .as("no class outside engine and gateway should depend on them (journeys use the Camunda client)");
+
+  /** The benchmark times journeys on the engine's exporter stream; it drives nothing through it. */
+  @ArchTest
+  static final ArchRule benchShouldOnlyListenToTheEngine = noClasses()
+      .that().resideInAPackage("io.jornada.bench..")
+      .should().dependOnClassesThat(resideInAPackage("io.jornada.engine..")
+          .and(not(resideInAnyPackage("io.jornada.engine.event..")))
+          .and(not(com.tngtech.archunit.base.DescribedPredicate.describe("Engine or EngineListener",
+              c -> c.getName().equals("io.jornada.engine.Engine") || c.getName().equals("io.jornada.engine.EngineListener")))))
+      .as("io.jornada.bench may only listen to the engine's events");
 }
