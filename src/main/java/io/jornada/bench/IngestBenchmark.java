@@ -123,7 +123,7 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     int loadLeads = environment.getProperty("jornada.bench.ingest.load-leads", Integer.class, 500);
     int waitingLeads = environment.getProperty("jornada.bench.ingest.waiting-leads", Integer.class, 200);
     int seconds = environment.getProperty("jornada.bench.ingest.seconds", Integer.class, 15);
-    int streamEvents = environment.getProperty("jornada.bench.ingest.stream-events", Integer.class, 300_000);
+    int streamEvents = environment.getProperty("jornada.bench.ingest.stream-events", Integer.class, 200_000);
     int offered = environment.getProperty("jornada.bench.ingest.reaction-load-per-s", Integer.class, 2_000);
 
     console.printf("bench: creating %d load leads and %d leads whose journeys will wait%n", loadLeads, waitingLeads);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.dmn.DmnEngine;
 import org.camunda.dmn.parser.ParsedDmn;
 import org.springframework.core.io.Resource;
@@ -23,8 +24,18 @@ final class SegmentRules {
 
   static final String LOCATION = "classpath*:dmn/segment-*.dmn";
 
+  /** Bound of the memo; clearing it when full is simpler than LRU and costs one re-evaluation each. */
+  private static final int MEMO_SIZE = 10_000;
+
   private final DmnEngine engine = new DmnEngine.Builder().build();
   private final Map<String, ParsedDmn> decisions = new LinkedHashMap<>();
+  /**
+   * The decisions are pure functions of a few low-cardinality inputs, and each FEEL evaluation in
+   * dmn-scala 1.11 rebuilds its built-in function table (a new Jackson mapper included): profiled,
+   * that was 98% of the stream consumers' CPU. Remembering the answer per input keeps "evaluate on
+   * every event" exact at a fraction of the cost.
+   */
+  private final Map<SegmentInput, List<String>> memo = new ConcurrentHashMap<>();
 
   SegmentRules(List<Resource> resources) {
     for (Resource resource : resources) {
@@ -61,6 +72,19 @@ final class SegmentRules {
    * @throws IllegalStateException when a decision fails to evaluate (a broken rule, not bad input)
    */
   List<String> segmentsOf(SegmentInput input) {
+    List<String> known = memo.get(input);
+    if (known != null) {
+      return known;
+    }
+    List<String> segments = evaluate(input);
+    if (memo.size() >= MEMO_SIZE) {
+      memo.clear();
+    }
+    memo.put(input, segments);
+    return segments;
+  }
+
+  private List<String> evaluate(SegmentInput input) {
     Map<String, Object> lead = new HashMap<>();
     lead.put("funnelStage", input.funnelStage());
     lead.put("source", input.source());
@@ -80,7 +104,7 @@ final class SegmentRules {
         segments.add(segment);
       }
     });
-    return segments;
+    return List.copyOf(segments);
   }
 
   /** What the segment decisions read about one lead. */
