@@ -1,5 +1,6 @@
 package io.jornada;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -47,7 +48,7 @@ class ArchitectureTest {
       .that().resideInAPackage("io.jornada.bench..")
       .should().dependOnClassesThat(resideInAPackage("io.jornada.engine..")
           .and(not(resideInAnyPackage("io.jornada.engine.event..")))
-          .and(not(com.tngtech.archunit.base.DescribedPredicate.describe("Engine or EngineListener",
+          .and(not(describe("Engine or EngineListener",
               c -> c.getName().equals("io.jornada.engine.Engine") || c.getName().equals("io.jornada.engine.EngineListener")))))
       .as("io.jornada.bench may only listen to the engine's events");
 }

@@ -50,6 +50,10 @@ class LeadService {
     return store.find(leadId);
   }
 
+  LeadEngagement engagement(String leadId) {
+    return store.engagement(leadId);
+  }
+
   List<SalesQueue.HandOff> salesQueue(int limit) {
     return salesQueue.top(limit);
   }

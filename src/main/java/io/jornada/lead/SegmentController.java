@@ -23,11 +23,12 @@ class SegmentController {
 
   /** Every segment that ever had a member, with its size now (possibly 0). */
   @GetMapping
-  List<Map<String, Object>> list() {
-    return segments.sizes().entrySet().stream()
-        .map(e -> Map.<String, Object>of("id", e.getKey(), "size", e.getValue()))
-        .toList();
+  List<SegmentSize> list() {
+    return segments.sizes().entrySet().stream().map(e -> new SegmentSize(e.getKey(), e.getValue())).toList();
   }
+
+  /** One segment and how many leads are in it. */
+  record SegmentSize(String id, long size) {}
 
   /**
    * One page of the segment's lead ids, about {@code limit} of them (a Redis {@code SSCAN}: a small

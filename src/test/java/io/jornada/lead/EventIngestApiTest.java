@@ -63,6 +63,9 @@ class EventIngestApiTest {
     assertThat(report.get("accepted").asInt()).isEqualTo(2);
     assertThat(report.get("rejected")).isEmpty();
     assertThat(counts()).containsEntry("page_view", 1).containsEntry("email_open", 1);
+    JsonNode engagement = json.readTree(api.get("/api/leads/ana-1/engagement").body());
+    assertThat(engagement.get("decayed").get("week:type:email_open").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.01));
+    assertThat(engagement.get("lastSeen").has("email")).isTrue();
   }
 
   @Test
