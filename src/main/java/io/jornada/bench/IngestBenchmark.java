@@ -26,6 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -55,6 +57,8 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     "page_view", "page_view", "page_view", "page_view", "page_view", "page_view", "page_view",
     "email_open", "email_open", "email_click", "form_submit", "whatsapp_inbound", "purchase", "push_open"
   };
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestBenchmark.class);
 
   private final RedisClient redis;
   private final Environment environment;
@@ -112,7 +116,8 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
       results.forEach((k, v) -> lines.add(k + "=" + v));
       Files.writeString(Path.of(environment.getProperty("jornada.bench.ingest.output", "bench-ingest.properties")), lines.toString());
     } catch (Exception e) {
-      e.printStackTrace(console);
+      LOG.error("Ingest benchmark failed", e);
+      console.println("bench: failed: " + e + " (details in the application log)");
       code = 1;
     }
     int result = code;

@@ -69,6 +69,8 @@ final class StreamIngestRunner implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     running = false;
+    // Wakes consumers sleeping in a backoff; one blocked in XREADGROUP returns within `block`.
+    threads.forEach(Thread::interrupt);
     for (Thread thread : threads) {
       try {
         thread.join(3_000);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.RedisClient;
@@ -27,6 +28,8 @@ import redis.clients.jedis.StreamEntryID;
  * HTTP answers 503 with Retry-After meanwhile, stream entries wait, and afterwards every event is
  * counted exactly once.
  */
+// Closed after the class, so its stream consumers stop instead of polling the stopped Redis.
+@DirtiesContext
 @SpringBootTest(
     classes = LeadApiTestApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
