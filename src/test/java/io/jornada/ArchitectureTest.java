@@ -1,5 +1,6 @@
 package io.jornada;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -37,7 +38,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule onlyGatewayShouldUseEngineAndGateway = noClasses()
-      .that().resideOutsideOfPackages("io.jornada.engine..", "io.jornada.gateway..")
+      .that().resideOutsideOfPackages("io.jornada.engine..", "io.jornada.gateway..", "io.jornada.bench..")
       .should().dependOnClassesThat().resideInAnyPackage("io.jornada.engine..", "io.jornada.gateway..")
       .as("no class outside engine and gateway should depend on them (journeys use the Camunda client)");
 
@@ -52,4 +53,14 @@ class ArchitectureTest {
       .that().resideInAnyPackage("io.jornada.lead..", "io.jornada.scoring..", "io.jornada.channel..")
       .should().dependOnClassesThat().resideInAPackage("io.camunda..")
       .as("domain packages know nothing of Camunda; journey and workers adapt them");
+
+  /** The benchmark times journeys on the engine's exporter stream; it drives nothing through it. */
+  @ArchTest
+  static final ArchRule benchShouldOnlyListenToTheEngine = noClasses()
+      .that().resideInAPackage("io.jornada.bench..")
+      .should().dependOnClassesThat(resideInAPackage("io.jornada.engine..")
+          .and(not(resideInAnyPackage("io.jornada.engine.event..")))
+          .and(not(describe("Engine or EngineListener",
+              c -> c.getName().equals("io.jornada.engine.Engine") || c.getName().equals("io.jornada.engine.EngineListener")))))
+      .as("io.jornada.bench may only listen to the engine's events");
 }

@@ -1,16 +1,23 @@
 package io.jornada.journey;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.response.PublishMessageResponse;
+import io.jornada.lead.JourneyMessage;
 import io.jornada.lead.JourneySignals;
-import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadProfile;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes lead signals as messages: {@code lead-created} starts the {@code lead-nurture} journey,
- * {@code lead-engaged} wakes it up. Both are correlated by lead id.
+ * Publishes lead signals as messages: {@code lead-created} starts the {@code lead-nurture} journey;
+ * the messages the lead package derives from events ({@code lead-engaged} wakes the journey up,
+ * {@code segment-entered}, {@code segment-exited}) are published as given. All are correlated by
+ * lead id.
  */
 @Component
 class CamundaJourneySignals implements JourneySignals {
@@ -44,23 +51,36 @@ class CamundaJourneySignals implements JourneySignals {
   }
 
   /**
-   * The event id is the message id, so the same event published twice is rejected while buffered.
-   * Buffering covers an engagement that arrives while the journey is still sending.
+   * Sends all publications at once and waits for them together, so a batch of events costs one
+   * round trip's latency, not one per message. A 409 (a message with this id is still buffered) is
+   * a publication that already happened: a redelivered event must not fail its batch.
    */
   @Override
-  public void leadEngaged(LeadEvent event) {
-    Map<String, Object> engagement = new HashMap<>();
-    engagement.put("type", event.type());
-    engagement.put("channel", event.channel());
-    client
-        .newPublishMessageCommand()
-        .messageName(LEAD_ENGAGED)
-        .correlationKey(event.leadId())
-        .messageId(event.eventId())
-        .timeToLive(properties.messageTimeToLive())
-        .variables(Map.of("lastEngagement", engagement))
-        .send()
-        .join();
+  public void publish(List<JourneyMessage> messages) {
+    List<CompletableFuture<?>> sent = new ArrayList<>(messages.size());
+    for (JourneyMessage message : messages) {
+      sent.add(
+          client
+              .newPublishMessageCommand()
+              .messageName(message.name())
+              .correlationKey(message.leadId())
+              .messageId(message.messageId())
+              .timeToLive(message.timeToLive())
+              .variables(message.variables())
+              .send()
+              .toCompletableFuture()
+              .exceptionally(CamundaJourneySignals::alreadyPublished));
+    }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static PublishMessageResponse alreadyPublished(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClientHttpException http && http.code() == 409) {
+        return null;
+      }
+    }
+    throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
   }
 
   Map<String, Object> startVariables(String leadId) {

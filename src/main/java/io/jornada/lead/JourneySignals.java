@@ -1,20 +1,25 @@
 package io.jornada.lead;
 
+import java.util.List;
+
 /**
  * How journeys hear about leads, without the lead package knowing how journeys run (the {@code
  * journey} package implements it with the Camunda client).
  *
- * <p>Both calls happen after the state is stored in Redis, at most once per new lead and per
- * distinct eventId: a redelivered event is not signalled again. An exception thrown here reaches
- * the API caller, but the state stays stored and a retry of the same request is not signalled
- * again, so implementations that can fail transiently should retry or queue on their own side.
- * The application starts without an implementation; then nothing is signalled.
+ * <p>Calls happen after the state is stored in Redis. {@link #leadCreated} happens at most once
+ * per new lead. Published messages carry a message id, so publishing the same message again while
+ * it is buffered is harmless: redeliveries of an event may be published again, and that is how
+ * an event whose publication failed still reaches its journey (at least once, de-duplicated by
+ * the engine). The application starts without an implementation; then nothing is signalled.
  */
 public interface JourneySignals {
 
   /** A lead that did not exist before was created. */
   void leadCreated(LeadProfile lead);
 
-  /** A new (non-duplicate) event of an engagement type was recorded for an existing lead. */
-  void leadEngaged(LeadEvent event);
+  /**
+   * Publishes the messages and returns once all were accepted; a message whose id is already
+   * buffered counts as accepted. Throws when any could not be published.
+   */
+  void publish(List<JourneyMessage> messages);
 }

@@ -37,6 +37,17 @@ class LeadApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** A batch without one valid event: 400 with the per-event reasons, like a partial 202. */
+  @ExceptionHandler(EventIngestController.BatchRejectedException.class)
+  ProblemDetail batchRejected(EventIngestController.BatchRejectedException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", "No event of the batch was accepted");
+    problem.setProperty("accepted", 0);
+    problem.setProperty("duplicates", 0);
+    problem.setProperty("rejected", e.report.rejected());
+    return problem;
+  }
+
   @ExceptionHandler(UnknownLeadException.class)
   ProblemDetail unknownLead(UnknownLeadException e) {
     return problem(HttpStatus.NOT_FOUND, UNKNOWN_LEAD, "Unknown lead", "No lead with id " + e.leadId());

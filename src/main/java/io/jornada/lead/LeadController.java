@@ -2,7 +2,9 @@ package io.jornada.lead;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadController {
 
   private final LeadService leads;
+  private final Set<String> eventTypes;
   private final Clock clock = Clock.systemUTC();
 
-  LeadController(LeadService leads) {
+  LeadController(LeadService leads, IngestProperties ingest) {
     this.leads = leads;
+    this.eventTypes = Set.copyOf(ingest.eventTypes());
   }
 
   /** 201 for a new lead, 200 when an existing lead was updated. */
@@ -41,6 +45,9 @@ class LeadController {
   ResponseEntity<Map<String, Object>> record(
       @PathVariable String leadId, @RequestBody EventRequest request) {
     LeadEvent event = request.toEvent(leadId, clock.instant());
+    if (!eventTypes.contains(event.type())) {
+      throw new InvalidRequestException(List.of("type must be one of " + eventTypes.stream().sorted().toList()));
+    }
     boolean recorded = leads.record(event);
     return ResponseEntity.status(recorded ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .body(Map.of("eventId", event.eventId(), "duplicate", !recorded));
@@ -49,5 +56,12 @@ class LeadController {
   @GetMapping("/{leadId}")
   LeadProfile find(@PathVariable String leadId) {
     return leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
+  }
+
+  /** Decayed counters, last-seen per channel and the send-time histogram, decayed to now. */
+  @GetMapping("/{leadId}/engagement")
+  LeadEngagement engagement(@PathVariable String leadId) {
+    leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
+    return leads.engagement(leadId);
   }
 }

@@ -1,37 +1,26 @@
 package io.jornada.lead;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** Stores leads and their events, then tells journeys what is new. */
 class LeadService {
 
-  private static final Logger log = LoggerFactory.getLogger(LeadService.class);
-
   private final RedisLeadStateStore store;
+  private final EventIngestor ingestor;
   private final SalesQueue salesQueue;
-  private final LeadProperties properties;
   private final ObjectProvider<JourneySignals> signals;
-  private final ObjectProvider<LeadEventListener> listeners;
-  private final Clock clock;
 
   LeadService(
       RedisLeadStateStore store,
+      EventIngestor ingestor,
       SalesQueue salesQueue,
-      LeadProperties properties,
-      ObjectProvider<JourneySignals> signals,
-      ObjectProvider<LeadEventListener> listeners,
-      Clock clock) {
+      ObjectProvider<JourneySignals> signals) {
     this.store = store;
+    this.ingestor = ingestor;
     this.salesQueue = salesQueue;
-    this.properties = properties;
     this.signals = signals;
-    this.listeners = listeners;
-    this.clock = clock;
   }
 
   /** Creates or updates the lead; returns whether it is new. A new lead is signalled. */
@@ -45,34 +34,24 @@ class LeadService {
   }
 
   /**
-   * Records the event; returns {@code false} for a duplicate. Listeners hear about every new event
-   * first (a re-score may publish {@code lead-hot} before {@code lead-engaged}); then a new, recent
-   * engagement event is signalled.
+   * Ingests one event like a batch of one; returns {@code false} for a duplicate.
    *
    * @throws UnknownLeadException when the lead does not exist
    */
   boolean record(LeadEvent event) {
-    boolean recorded = store.record(event);
-    if (recorded) {
-      listeners.orderedStream().forEach(listener -> notify(listener, event));
+    RecordOutcome outcome = ingestor.ingest(List.of(event)).get(0);
+    if (outcome == RecordOutcome.UNKNOWN_LEAD) {
+      throw new UnknownLeadException(event.leadId());
     }
-    if (recorded && properties.isSignal(event, clock.instant())) {
-      signals.orderedStream().forEach(s -> s.leadEngaged(event));
-    }
-    return recorded;
-  }
-
-  /** Ids only in the log: events carry no personal data, but their properties might. */
-  private static void notify(LeadEventListener listener, LeadEvent event) {
-    try {
-      listener.eventRecorded(event);
-    } catch (RuntimeException e) {
-      log.warn("Listener {} failed on event {}: {}", listener.getClass().getSimpleName(), event.eventId(), e.toString());
-    }
+    return outcome == RecordOutcome.RECORDED;
   }
 
   Optional<LeadProfile> find(String leadId) {
     return store.find(leadId);
+  }
+
+  LeadEngagement engagement(String leadId) {
+    return store.engagement(leadId);
   }
 
   List<SalesQueue.HandOff> salesQueue(int limit) {

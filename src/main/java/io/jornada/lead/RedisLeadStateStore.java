@@ -3,14 +3,19 @@ package io.jornada.lead;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 
 /**
  * Lead state in Redis; see {@code package-info.java} for the keys. Every write is one Lua script,
@@ -39,11 +44,16 @@ public class RedisLeadStateStore implements LeadStateStore {
       """;
 
   /**
-   * De-duplicates, counts, moves lastEngagedAt forward and appends to the timeline, all or nothing.
-   * KEYS[1] lead hash, KEYS[2] eventId marker, KEYS[3] timeline stream; ARGV[1] marker TTL
-   * seconds, ARGV[2] type, ARGV[3] occurredAt millis, ARGV[4] '1' when engagement, ARGV[5]
-   * timeline length, ARGV[6] eventId, ARGV[7] channel, ARGV[8] properties as JSON. Returns -1 for
-   * an unknown lead, 0 for a duplicate, 1 when recorded.
+   * De-duplicates, counts, decays, moves lastEngagedAt and last-seen forward, fills the send-time
+   * histogram and appends to the timeline, all or nothing. KEYS[1] lead hash, KEYS[2] eventId
+   * marker, KEYS[3] timeline stream, KEYS[4] decayed counters, KEYS[5] last-seen per channel,
+   * KEYS[6] histogram; ARGV[1] marker TTL seconds, ARGV[2] type, ARGV[3] occurredAt millis, ARGV[4]
+   * '1' when engagement, ARGV[5] timeline length, ARGV[6] eventId, ARGV[7] channel ('' for none),
+   * ARGV[8] properties as JSON, ARGV[9] histogram slot ('weekday:hour'), then pairs of half-life
+   * name and half-life millis. Returns -1 for an unknown lead, 0 for a duplicate, 1 when recorded.
+   *
+   * <p>A decayed counter is stored as 'value|millis', the value as of that instant. A late event
+   * adds its own decayed contribution without moving the instant back, so order does not matter.
    */
   private static final String RECORD =
       """
@@ -53,12 +63,48 @@ public class RedisLeadStateStore implements LeadStateStore {
       if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
         return 0
       end
+      local at = tonumber(ARGV[3])
+      -- All decayed counters in one HMGET and one HSET: fewer commands per event.
+      local fields = {}
+      for i = 10, #ARGV, 2 do
+        table.insert(fields, ARGV[i] .. ':type:' .. ARGV[2])
+        if ARGV[7] ~= '' then
+          table.insert(fields, ARGV[i] .. ':channel:' .. ARGV[7])
+        end
+      end
+      local stored = redis.call('HMGET', KEYS[4], unpack(fields))
+      local updates = {}
+      local per = ARGV[7] ~= '' and 2 or 1
+      for f = 1, #fields do
+        local halfLife = tonumber(ARGV[10 + 2 * math.floor((f - 1) / per) + 1])
+        local value, since = 0, at
+        if stored[f] then
+          local v, t = string.match(stored[f], '^([^|]+)|(.+)$')
+          value, since = tonumber(v), tonumber(t)
+        end
+        if at >= since then
+          value = value * math.pow(2, -(at - since) / halfLife) + 1
+          since = at
+        else
+          value = value + math.pow(2, -(since - at) / halfLife)
+        end
+        table.insert(updates, fields[f])
+        table.insert(updates, string.format('%.10g|%.0f', value, since))
+      end
+      redis.call('HSET', KEYS[4], unpack(updates))
       redis.call('HINCRBY', KEYS[1], 'count:' .. ARGV[2], 1)
       if ARGV[4] == '1' then
         local last = tonumber(redis.call('HGET', KEYS[1], 'lastEngagedAt') or '0')
-        if tonumber(ARGV[3]) > last then
+        if at > last then
           redis.call('HSET', KEYS[1], 'lastEngagedAt', ARGV[3])
         end
+      end
+      if ARGV[7] ~= '' then
+        local seen = tonumber(redis.call('HGET', KEYS[5], ARGV[7]) or '0')
+        if at > seen then
+          redis.call('HSET', KEYS[5], ARGV[7], ARGV[3])
+        end
+        redis.call('HINCRBY', KEYS[6], ARGV[7] .. ':' .. ARGV[9], 1)
       end
       redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*',
         'eventId', ARGV[6], 'type', ARGV[2], 'occurredAt', ARGV[3],
@@ -68,15 +114,35 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   private final RedisClient redis;
   private final LeadProperties properties;
+  private final EngagementProperties engagement;
   private final ObjectMapper json;
   private final Clock clock;
+  private final LuaScript recordScript;
+  private final List<String> halfLifeArgs;
 
   public RedisLeadStateStore(
       RedisClient redis, LeadProperties properties, ObjectMapper json, Clock clock) {
+    this(redis, properties, EngagementProperties.defaults(), json, clock);
+  }
+
+  public RedisLeadStateStore(
+      RedisClient redis,
+      LeadProperties properties,
+      EngagementProperties engagement,
+      ObjectMapper json,
+      Clock clock) {
     this.redis = redis;
     this.properties = properties;
+    this.engagement = engagement;
     this.json = json;
     this.clock = clock;
+    this.recordScript = new LuaScript(redis, RECORD);
+    List<String> args = new ArrayList<>();
+    engagement.halfLives().forEach((name, halfLife) -> {
+      args.add(name);
+      args.add(Long.toString(halfLife.toMillis()));
+    });
+    this.halfLifeArgs = List.copyOf(args);
   }
 
   static String leadKey(String leadId) {
@@ -89,6 +155,18 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   static String eventKey(String eventId) {
     return "jornada:event:" + eventId;
+  }
+
+  static String decayedKey(String leadId) {
+    return "jornada:lead:" + leadId + ":decayed";
+  }
+
+  static String lastSeenKey(String leadId) {
+    return "jornada:lead:" + leadId + ":seen";
+  }
+
+  static String hoursKey(String leadId) {
+    return "jornada:lead:" + leadId + ":hours";
   }
 
   @Override
@@ -127,25 +205,93 @@ public class RedisLeadStateStore implements LeadStateStore {
    */
   @Override
   public boolean record(LeadEvent event) {
-    Instant occurredAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
-    Object result =
-        redis.eval(
-            RECORD,
-            List.of(leadKey(event.leadId()), eventKey(event.eventId()), timelineKey(event.leadId())),
-            List.of(
-                Long.toString(properties.eventDedupeWindow().toSeconds()),
-                event.type(),
-                Long.toString(occurredAt.toEpochMilli()),
-                properties.isEngagement(event.type()) ? "1" : "0",
-                Integer.toString(properties.timelineLength()),
-                event.eventId(),
-                event.channel() == null ? "" : event.channel(),
-                toJson(event.properties())));
-    long outcome = (Long) result;
-    if (outcome < 0) {
+    RecordOutcome outcome = recordAll(List.of(event)).get(0);
+    if (outcome == RecordOutcome.UNKNOWN_LEAD) {
       throw new UnknownLeadException(event.leadId());
     }
-    return outcome == 1;
+    return outcome == RecordOutcome.RECORDED;
+  }
+
+  /**
+   * Records the events in one pipeline (one round trip), each atomically on its own; the outcomes
+   * are in the order of the events.
+   */
+  List<RecordOutcome> recordAll(List<LeadEvent> events) {
+    List<LuaScript.Call> calls = new ArrayList<>(events.size());
+    for (LeadEvent event : events) {
+      calls.add(recordCall(event));
+    }
+    List<Object> results = recordScript.evalAll(calls);
+    List<RecordOutcome> outcomes = new ArrayList<>(results.size());
+    for (Object result : results) {
+      long code = (Long) result;
+      outcomes.add(code < 0 ? RecordOutcome.UNKNOWN_LEAD : code == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.RECORDED);
+    }
+    return outcomes;
+  }
+
+  private LuaScript.Call recordCall(LeadEvent event) {
+    Instant occurredAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
+    ZonedDateTime local = occurredAt.atZone(engagement.timeZone());
+    String leadId = event.leadId();
+    List<String> args = new ArrayList<>(9 + halfLifeArgs.size());
+    args.add(Long.toString(properties.eventDedupeWindow().toSeconds()));
+    args.add(event.type());
+    args.add(Long.toString(occurredAt.toEpochMilli()));
+    args.add(properties.isEngagement(event.type()) ? "1" : "0");
+    args.add(Integer.toString(properties.timelineLength()));
+    args.add(event.eventId());
+    args.add(event.channel() == null ? "" : event.channel());
+    args.add(toJson(event.properties()));
+    args.add(local.getDayOfWeek().getValue() + ":" + local.getHour());
+    args.addAll(halfLifeArgs);
+    return new LuaScript.Call(
+        List.of(
+            leadKey(leadId),
+            eventKey(event.eventId()),
+            timelineKey(leadId),
+            decayedKey(leadId),
+            lastSeenKey(leadId),
+            hoursKey(leadId)),
+        args);
+  }
+
+  /**
+   * The lead's engagement as of the store's clock: decayed counters (decay applied on read too),
+   * last-seen per channel and the send-time histogram. Empty maps for an unknown lead.
+   */
+  LeadEngagement engagement(String leadId) {
+    Map<String, String> decayed;
+    Map<String, String> seen;
+    Map<String, String> hours;
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      Response<Map<String, String>> d = pipeline.hgetAll(decayedKey(leadId));
+      Response<Map<String, String>> s = pipeline.hgetAll(lastSeenKey(leadId));
+      Response<Map<String, String>> h = pipeline.hgetAll(hoursKey(leadId));
+      pipeline.sync();
+      decayed = d.get();
+      seen = s.get();
+      hours = h.get();
+    }
+    long now = clock.millis();
+    Map<String, Double> counters = new TreeMap<>();
+    decayed.forEach((field, stored) -> {
+      String halfLifeName = field.substring(0, field.indexOf(':'));
+      Duration halfLife = engagement.halfLives().get(halfLifeName);
+      if (halfLife == null) {
+        return; // a half-life no longer configured
+      }
+      int bar = stored.indexOf('|');
+      double value = Double.parseDouble(stored.substring(0, bar));
+      long since = Long.parseLong(stored.substring(bar + 1));
+      double elapsed = Math.max(0, now - since);
+      counters.put(field, value * Math.pow(2, -elapsed / halfLife.toMillis()));
+    });
+    Map<String, Instant> lastSeen = new TreeMap<>();
+    seen.forEach((channel, millis) -> lastSeen.put(channel, Instant.ofEpochMilli(Long.parseLong(millis))));
+    Map<String, Long> histogram = new TreeMap<>();
+    hours.forEach((slot, count) -> histogram.put(slot, Long.parseLong(count)));
+    return new LeadEngagement(counters, lastSeen, histogram);
   }
 
   @Override

@@ -1,29 +1,58 @@
 /**
- * Leads: ingestion API, live lead state in Redis, the sales queue, the {@link
- * io.jornada.lead.JourneySignals} port through which journeys hear about new leads and engagement,
- * and the {@link io.jornada.lead.LeadEventListener} port through which other features (scoring)
- * hear about every new event. This package depends on neither.
+ * Leads: ingestion (HTTP batch and the Redis ingest stream), live lead state in Redis, dynamic
+ * segments, the sales queue, and the {@link io.jornada.lead.JourneySignals} port through which
+ * journeys hear about new leads, events and segment changes, and the {@link
+ * io.jornada.lead.LeadEventListener} port through which other features (scoring) hear about new
+ * events. This package depends on neither.
+ *
+ * <p>Every event, whichever way it arrives, takes one path ({@code EventIngestor}): validate
+ * against {@code docs/lead-event.schema.json}, fold into state (one Lua script per event, one
+ * pipeline per batch), re-evaluate the segments of the leads that changed ({@code
+ * dmn/segment-*.dmn}), publish the journey messages, and only then acknowledge (HTTP 202, {@code
+ * XACK}).
  *
  * <h2>Redis keys</h2>
+ *
+ * <p>Per lead, without TTL (they live as long as the lead):
  *
  * <ul>
  *   <li>{@code jornada:lead:<leadId>} (hash): attributes {@code name email phone city company
  *       companySize source funnelStage preferredChannel}, consent {@code consent:email
  *       consent:whatsapp consent:sms} ({@code 1}/{@code 0}), {@code createdAt} and {@code
  *       lastEngagedAt} (epoch millis), one counter {@code count:<eventType>} per event type.
+ *       {@link io.jornada.lead.LeadProfile} is read from here, and so are the scoring features.
+ *   <li>{@code jornada:lead:<leadId>:decayed} (hash): exponentially decayed counters, {@code
+ *       <halfLifeName>:type:<eventType>} and {@code <halfLifeName>:channel:<channel>} → {@code
+ *       value|millis} (the value as of that instant; decay is applied on write and on read).
+ *   <li>{@code jornada:lead:<leadId>:seen} (hash): channel → latest event time (epoch millis).
+ *   <li>{@code jornada:lead:<leadId>:hours} (hash): {@code <channel>:<weekday 1-7>:<hour 0-23>}
+ *       → events, in {@code jornada.lead.engagement.time-zone} (send-time optimization).
  *   <li>{@code jornada:lead:<leadId>:events} (stream, {@code MAXLEN ~ 1000}): the timeline, one
  *       entry per recorded event with {@code eventId type occurredAt channel properties} (JSON).
- *   <li>{@code jornada:event:<eventId>} (string, {@code SET NX EX} 7 days): marks an event as seen
- *       so a redelivery is not counted twice.
+ *   <li>{@code jornada:lead:<leadId>:segments} (set): the segments the lead is in.
+ *   <li>{@code jornada:lead:<leadId>:score} (hash, written by scoring): its {@code band} is a
+ *       segment input.
+ * </ul>
+ *
+ * <p>Shared:
+ *
+ * <ul>
+ *   <li>{@code jornada:event:<eventId>} (string, {@code SET NX EX}, 7 days): marks an event as
+ *       seen so a redelivery is not counted twice.
+ *   <li>{@code jornada:segment:<segment>} (set of leadIds) and {@code jornada:segments} (set of
+ *       segment ids that ever had a member).
+ *   <li>{@code jornada:ingest} (stream, consumer group {@code jornada}; producers trim it) and
+ *       {@code jornada:ingest:rejected} (stream, {@code MAXLEN ~ 100000}): entries that could
+ *       never be processed, with the reason.
  *   <li>{@code jornada:sales:queue} (sorted set, leadId by score) and {@code
  *       jornada:sales:reasons} (hash, leadId → JSON array of reasons).
- *   <li>{@code jornada:lead:<leadId>:score} (hash) is written by the scoring package.
  * </ul>
  *
  * <p>Each write is one Lua script, so it is atomic: recording an event checks the lead exists,
- * claims the eventId, increments the counter, moves {@code lastEngagedAt} forward (engagement types
- * only, never backward for late events) and appends to the timeline, or does nothing. The scripts
- * touch keys of several leads' slots, so this layout targets a standalone Redis (or a primary with
- * replicas), not Redis Cluster.
+ * claims the eventId, increments the counter, updates the decayed counters, last-seen and
+ * histogram, moves {@code lastEngagedAt} forward (engagement types only, never backward for late
+ * events) and appends to the timeline, or does nothing. The scripts touch keys of several leads'
+ * slots, so this layout targets a standalone Redis (or a primary with replicas), not Redis
+ * Cluster.
  */
 package io.jornada.lead;

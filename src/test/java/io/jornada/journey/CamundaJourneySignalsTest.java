@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.jornada.lead.Consent;
-import io.jornada.lead.LeadEvent;
+import io.jornada.lead.JourneyMessage;
 import io.jornada.lead.LeadProfile;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,19 +40,20 @@ class CamundaJourneySignalsTest {
   }
 
   @Test
-  void shouldPublishTheEngagementWithTheEventIdAsMessageId() throws Exception {
+  void shouldPublishTheMessageWithItsIdAndTimeToLive() throws Exception {
     try (var gateway = new RecordingGateway(0);
         CamundaClient client = gateway.client()) {
       // when
       new CamundaJourneySignals(client, PROPERTIES)
-          .leadEngaged(
-              new LeadEvent("evt-9", "lead-1", "email_click", Instant.now(), "email", Map.of()));
+          .publish(List.of(new JourneyMessage("lead-engaged", "lead-1", "evt-9", Duration.ofMinutes(5),
+              Map.of("lastEngagement", Map.of("type", "email_click", "channel", "email")))));
 
       // then
       JsonNode body = onlyPublication(gateway);
       assertThat(body.path("name").asText()).isEqualTo("lead-engaged");
       assertThat(body.path("correlationKey").asText()).isEqualTo("lead-1");
       assertThat(body.path("messageId").asText()).isEqualTo("evt-9");
+      assertThat(body.path("timeToLive").asLong()).isEqualTo(300_000L);
       assertThat(body.path("variables").path("lastEngagement"))
           .isEqualTo(new ObjectMapper().readTree("{\"type\":\"email_click\",\"channel\":\"email\"}"));
     }

@@ -161,6 +161,27 @@ class LeadNurtureJourneyTest {
     assertThat(outboxOf("silent-1")).isEmpty();
   }
 
+  @Test
+  void shouldWakeAWaitingJourneyWithAnEventIngestedInABatch() {
+    // given: a lead whose journey sent its first message and waits at await-engagement
+    createLead("click-1", "awareness", "social", 5, true);
+    await().atMost(JOURNEY_TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() ->
+        history.instanceOfLead("click-1").map(i -> history.path(i).contains("send-message")).orElse(false));
+
+    // when
+    api().post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+        .body(List.of(Map.of("eventId", "click-evt-1", "leadId", "click-1", "type", "email_click", "channel", "email")))
+        .retrieve().toBodilessEntity();
+
+    // then
+    long instance = awaitEnd("click-1");
+    List<String> path = history.path(instance);
+    assertThat(path.subList(path.indexOf("send-message"), path.size()))
+        .startsWith("send-message", "await-engagement", "lead-engaged", "rescore-lead");
+    assertThat(history.variables(instance).get("lastEngagement"))
+        .isEqualTo(Map.of("eventId", "click-evt-1", "type", "email_click", "channel", "email"));
+  }
+
   @TestConfiguration
   static class History {
     @Bean

@@ -18,10 +18,14 @@ final class LeadApiClient {
   }
 
   HttpResponse<String> post(String path, String json) {
+    return post(path, json, "application/json");
+  }
+
+  HttpResponse<String> post(String path, String body, String contentType) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
   }
 

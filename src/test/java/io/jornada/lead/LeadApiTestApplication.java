@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Import;
 @Import({
   LeadConfiguration.class,
   LeadController.class,
+  EventIngestController.class,
+  SegmentController.class,
   SalesQueueController.class,
   LeadApiProblems.class
 })

@@ -7,7 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 class RecordingJourneySignals implements JourneySignals {
 
   final List<String> created = new CopyOnWriteArrayList<>();
+  /** Message ids of {@code lead-engaged} messages. */
   final List<String> engaged = new CopyOnWriteArrayList<>();
+  final List<JourneyMessage> messages = new CopyOnWriteArrayList<>();
 
   @Override
   public void leadCreated(LeadProfile lead) {
@@ -15,12 +17,18 @@ class RecordingJourneySignals implements JourneySignals {
   }
 
   @Override
-  public void leadEngaged(LeadEvent event) {
-    engaged.add(event.eventId());
+  public void publish(List<JourneyMessage> published) {
+    messages.addAll(published);
+    published.stream().filter(m -> m.name().equals("lead-engaged")).forEach(m -> engaged.add(m.messageId()));
+  }
+
+  List<JourneyMessage> named(String name) {
+    return messages.stream().filter(m -> m.name().equals(name)).toList();
   }
 
   void clear() {
     created.clear();
     engaged.clear();
+    messages.clear();
   }
 }

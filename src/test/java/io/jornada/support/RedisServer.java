@@ -29,11 +29,13 @@ public final class RedisServer {
 
   private final Path executable;
   private final Path log;
+  private final Path dataDir;
   private int port;
   private Process process;
 
-  private RedisServer(Path executable) throws IOException {
+  private RedisServer(Path executable, Path dataDir) throws IOException {
     this.executable = executable;
+    this.dataDir = dataDir;
     this.log = Files.createTempFile("redis-server-", ".log");
     log.toFile().deleteOnExit();
   }
@@ -51,8 +53,25 @@ public final class RedisServer {
 
   /** Starts a new server of its own on a free port; it is stopped at JVM exit. */
   public static RedisServer start() {
+    return start(null);
+  }
+
+  /**
+   * Starts a new server of its own that keeps its data across {@link #stop()} and {@link
+   * #restart()} (append-only file, fsync on every write), for outage tests that count what
+   * survives a Redis restart.
+   */
+  public static RedisServer startDurable() {
     try {
-      RedisServer server = new RedisServer(findExecutable());
+      return start(Files.createTempDirectory("redis-data-"));
+    } catch (IOException e) {
+      throw new IllegalStateException("could not create a data directory for redis-server", e);
+    }
+  }
+
+  private static RedisServer start(Path dataDir) {
+    try {
+      RedisServer server = new RedisServer(findExecutable(), dataDir);
       server.startOnFreePort();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "redis-server-stop"));
       return server;
@@ -90,7 +109,7 @@ public final class RedisServer {
     process = null;
   }
 
-  /** Starts the server again on the same port, empty. */
+  /** Starts the server again on the same port: empty, or with its data when durable. */
   public synchronized void restart() {
     stop();
     try {
@@ -127,14 +146,18 @@ public final class RedisServer {
   }
 
   private void launch(int port) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        executable.toString(),
+        "--port", Integer.toString(port),
+        "--bind", "127.0.0.1",
+        "--save", ""));
+    if (dataDir == null) {
+      command.addAll(List.of("--appendonly", "no"));
+    } else {
+      command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", dataDir.toString()));
+    }
     process =
-        new ProcessBuilder(
-                List.of(
-                    executable.toString(),
-                    "--port", Integer.toString(port),
-                    "--bind", "127.0.0.1",
-                    "--save", "",
-                    "--appendonly", "no"))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

@@ -1,4 +1,4 @@
-package io.jornada.cli.bench;
+package io.jornada.bench;
 
 import java.io.IOException;
 import java.net.URI;

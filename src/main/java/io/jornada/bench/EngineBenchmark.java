@@ -1,4 +1,4 @@
-package io.jornada.cli.bench;
+package io.jornada.bench;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;

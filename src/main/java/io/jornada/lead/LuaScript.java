@@ -1,0 +1,61 @@
+package io.jornada.lead;
+
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * A Lua script run by its SHA, many calls per pipeline. Loaded lazily and again after Redis lost
+ * its script cache (a restart), so callers never see {@code NOSCRIPT}.
+ */
+final class LuaScript {
+
+  /** One invocation: its keys and arguments. */
+  record Call(List<String> keys, List<String> args) {}
+
+  private final RedisClient redis;
+  private final String source;
+  private volatile String sha;
+
+  LuaScript(RedisClient redis, String source) {
+    this.redis = redis;
+    this.source = source;
+  }
+
+  /** Runs every call in one pipeline; results in call order. */
+  List<Object> evalAll(List<Call> calls) {
+    try {
+      return pipelined(calls);
+    } catch (JedisDataException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
+        throw e;
+      }
+      // No call ran: a missing script fails them all, so running the batch again is safe.
+      sha = redis.scriptLoad(source);
+      return pipelined(calls);
+    }
+  }
+
+  private List<Object> pipelined(List<Call> calls) {
+    String current = sha;
+    if (current == null) {
+      current = redis.scriptLoad(source);
+      sha = current;
+    }
+    List<Response<Object>> responses = new ArrayList<>(calls.size());
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (Call call : calls) {
+        responses.add(pipeline.evalsha(current, call.keys(), call.args()));
+      }
+      pipeline.sync();
+    }
+    List<Object> results = new ArrayList<>(responses.size());
+    for (Response<Object> response : responses) {
+      results.add(response.get());
+    }
+    return results;
+  }
+}

@@ -1,0 +1,153 @@
+package io.jornada.lead;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/** Segment memberships in Redis: one set per segment and one per lead, kept in step by Lua. */
+final class RedisSegments {
+
+  static final String INDEX = "jornada:segments";
+  /** The score hash the scoring package writes; only its band is read here. */
+  static final String SCORE_SUFFIX = ":score";
+  static final String NO_SCORE_BAND = "D";
+
+  /**
+   * Replaces the lead's memberships with ARGV[2..] and reports the difference. KEYS[1] the lead's
+   * segment set; ARGV[1] leadId. Returns {entered, exited}.
+   */
+  private static final String APPLY =
+      """
+      local wanted = {}
+      for i = 2, #ARGV do wanted[ARGV[i]] = true end
+      local entered, exited = {}, {}
+      for _, segment in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+        if wanted[segment] then
+          wanted[segment] = nil
+        else
+          redis.call('SREM', KEYS[1], segment)
+          redis.call('SREM', 'jornada:segment:' .. segment, ARGV[1])
+          table.insert(exited, segment)
+        end
+      end
+      for i = 2, #ARGV do
+        local segment = ARGV[i]
+        if wanted[segment] then
+          wanted[segment] = nil
+          redis.call('SADD', KEYS[1], segment)
+          redis.call('SADD', 'jornada:segment:' .. segment, ARGV[1])
+          redis.call('SADD', 'jornada:segments', segment)
+          table.insert(entered, segment)
+        end
+      end
+      return {entered, exited}
+      """;
+
+  private final RedisClient redis;
+  private final LuaScript apply;
+
+  RedisSegments(RedisClient redis) {
+    this.redis = redis;
+    this.apply = new LuaScript(redis, APPLY);
+  }
+
+  static String segmentKey(String segment) {
+    return "jornada:segment:" + segment;
+  }
+
+  static String leadSegmentsKey(String leadId) {
+    return "jornada:lead:" + leadId + ":segments";
+  }
+
+  /** What the segment rules read for each lead, in one round trip; unknown leads are left out. */
+  Map<String, SegmentRules.SegmentInput> inputsOf(Collection<String> leadIds) {
+    Map<String, Response<List<String>>> attributes = new LinkedHashMap<>();
+    Map<String, Response<String>> bands = new LinkedHashMap<>();
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (String leadId : leadIds) {
+        attributes.put(
+            leadId,
+            pipeline.hmget(
+                RedisLeadStateStore.leadKey(leadId), "funnelStage", "source", "companySize", "preferredChannel"));
+        bands.put(leadId, pipeline.hget(RedisLeadStateStore.leadKey(leadId) + SCORE_SUFFIX, "band"));
+      }
+      pipeline.sync();
+    }
+    Map<String, SegmentRules.SegmentInput> inputs = new LinkedHashMap<>();
+    attributes.forEach((leadId, response) -> {
+      List<String> values = response.get();
+      if (values.stream().allMatch(v -> v == null)) {
+        return;
+      }
+      String band = bands.get(leadId).get();
+      inputs.put(
+          leadId,
+          new SegmentRules.SegmentInput(
+              band == null ? NO_SCORE_BAND : band,
+              values.get(0),
+              values.get(1),
+              values.get(2) == null ? 0 : Integer.parseInt(values.get(2)),
+              values.get(3)));
+    });
+    return inputs;
+  }
+
+  /** Sets each lead's memberships to exactly the given segments; returns what changed. */
+  List<SegmentChange> apply(Map<String, List<String>> segmentsByLead) {
+    List<String> leadIds = new ArrayList<>(segmentsByLead.keySet());
+    List<LuaScript.Call> calls = new ArrayList<>(leadIds.size());
+    for (String leadId : leadIds) {
+      List<String> args = new ArrayList<>();
+      args.add(leadId);
+      args.addAll(segmentsByLead.get(leadId));
+      calls.add(new LuaScript.Call(List.of(leadSegmentsKey(leadId)), args));
+    }
+    List<Object> results = apply.evalAll(calls);
+    List<SegmentChange> changes = new ArrayList<>();
+    for (int i = 0; i < leadIds.size(); i++) {
+      List<?> result = (List<?>) results.get(i);
+      for (Object segment : (List<?>) result.get(0)) {
+        changes.add(new SegmentChange(leadIds.get(i), (String) segment, true));
+      }
+      for (Object segment : (List<?>) result.get(1)) {
+        changes.add(new SegmentChange(leadIds.get(i), (String) segment, false));
+      }
+    }
+    return changes;
+  }
+
+  /** Every segment that ever had a member, with its current size. */
+  Map<String, Long> sizes() {
+    Map<String, Response<Long>> sizes = new TreeMap<>();
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (String segment : redis.smembers(INDEX)) {
+        sizes.put(segment, pipeline.scard(segmentKey(segment)));
+      }
+      pipeline.sync();
+    }
+    Map<String, Long> result = new TreeMap<>();
+    sizes.forEach((segment, size) -> result.put(segment, size.get()));
+    return result;
+  }
+
+  /** One page of a segment's leads; the next cursor is {@code "0"} after the last page. */
+  ScanResult<String> members(String segment, String cursor, int limit) {
+    return redis.sscan(segmentKey(segment), cursor, new ScanParams().count(limit));
+  }
+
+  /** The segments a lead is in now. */
+  List<String> segmentsOf(String leadId) {
+    return redis.smembers(leadSegmentsKey(leadId)).stream().sorted().toList();
+  }
+
+  /** A lead entered or left a segment. */
+  record SegmentChange(String leadId, String segment, boolean entered) {}
+}

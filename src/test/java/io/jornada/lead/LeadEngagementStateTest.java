@@ -1,0 +1,116 @@
+package io.jornada.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jornada.support.RedisServer;
+import io.jornada.support.RedisServerExtension;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.RedisClient;
+
+/** Decayed counters, last-seen and the send-time histogram, written by the record script. */
+@ExtendWith(RedisServerExtension.class)
+class LeadEngagementStateTest {
+
+  /** A Monday, 15:00 in São Paulo (UTC-3). */
+  private static final Instant T0 = Instant.parse("2025-03-10T18:00:00Z");
+  private static final Duration H = Duration.ofDays(7);
+
+  private RedisClient redis;
+
+  @BeforeEach
+  void setUp(RedisServer server) {
+    redis = RedisClient.create(URI.create(server.url()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    redis.close();
+  }
+
+  @Test
+  void shouldHalveADecayedCounterAfterOneHalfLife() {
+    // given: 8 clicks at T0
+    store(T0).upsert(RedisLeadStateStoreTest.lead("ana"));
+    List<LeadEvent> clicks = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      clicks.add(event("c-" + i, "email_click", "email", T0));
+    }
+    store(T0).recordAll(clicks);
+
+    // when
+    LeadEngagement atT0 = store(T0).engagement("ana");
+    LeadEngagement oneHalfLifeLater = store(T0.plus(H)).engagement("ana");
+
+    // then
+    assertThat(atT0.decayedType("week", "email_click")).isCloseTo(8.0, within(1e-6));
+    assertThat(oneHalfLifeLater.decayedType("week", "email_click")).isCloseTo(4.0, within(1e-6));
+    assertThat(oneHalfLifeLater.decayedChannel("week", "email")).isCloseTo(4.0, within(1e-6));
+    assertThat(oneHalfLifeLater.decayedType("day", "email_click")).isCloseTo(8.0 / 128, within(1e-6));
+  }
+
+  @Test
+  void shouldDecayOnWriteAndCountALateEventAtItsOwnAge() {
+    // given
+    RedisLeadStateStore store = store(T0.plus(H));
+    store.upsert(RedisLeadStateStoreTest.lead("ana"));
+    store.recordAll(List.of(event("a", "page_view", "web", T0)));
+
+    // when: one event a half-life later, then a late one from T0
+    store.recordAll(List.of(event("b", "page_view", "web", T0.plus(H)), event("c", "page_view", "web", T0)));
+
+    // then: 0.5 (a, decayed) + 1 (b) + 0.5 (c, as old as a)
+    assertThat(store.engagement("ana").decayedType("week", "page_view")).isCloseTo(2.0, within(1e-6));
+  }
+
+  @Test
+  void shouldKeepLastSeenAndAnHourByWeekdayHistogramPerChannel() {
+    // given
+    RedisLeadStateStore store = store(T0);
+    store.upsert(RedisLeadStateStoreTest.lead("ana"));
+
+    // when
+    store.recordAll(List.of(
+        event("w1", "whatsapp_inbound", "whatsapp", T0),
+        event("w2", "whatsapp_inbound", "whatsapp", T0.plusSeconds(600)),
+        event("w0", "whatsapp_inbound", "whatsapp", T0.minus(Duration.ofDays(1))),
+        event("e1", "email_open", "email", T0.plus(Duration.ofHours(20)))));
+
+    // then
+    LeadEngagement engagement = store.engagement("ana");
+    assertThat(engagement.lastSeen())
+        .containsEntry("whatsapp", T0.plusSeconds(600))
+        .containsEntry("email", T0.plus(Duration.ofHours(20)));
+    assertThat(engagement.hours())
+        .containsEntry("whatsapp:1:15", 2L) // Monday 15h in São Paulo
+        .containsEntry("whatsapp:7:15", 1L) // the Sunday before
+        .containsEntry("email:2:11", 1L) // Tuesday 11h
+        .hasSize(3);
+  }
+
+  private RedisLeadStateStore store(Instant now) {
+    return new RedisLeadStateStore(
+        redis,
+        LeadProperties.defaults(),
+        new EngagementProperties(Map.of("day", Duration.ofDays(1), "week", H), ZoneId.of("America/Sao_Paulo")),
+        new ObjectMapper(),
+        Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private static LeadEvent event(String eventId, String type, String channel, Instant at) {
+    return new LeadEvent(eventId, "ana", type, at, channel, Map.of());
+  }
+}
