@@ -3,15 +3,18 @@ package io.jornada.lead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import redis.clients.jedis.RedisClient;
 
-/** The ingestion path wired by hand on a real Redis, with a recording journey port. */
+/** The ingestion path wired by hand on a real Redis, with a recording journey port and event listener. */
 final class IngestFixture {
 
   final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   final RecordingJourneySignals signals = new RecordingJourneySignals();
+  final List<LeadEvent> heard = new CopyOnWriteArrayList<>();
   final RedisLeadStateStore store;
   final RedisSegments segments;
   final EventIngestor ingestor;
@@ -31,6 +34,7 @@ final class IngestFixture {
             CorrelationProperties.defaults(),
             LeadProperties.defaults(),
             new StaticListableBeanFactory(Map.of("signals", signals)).getBeanProvider(JourneySignals.class),
+            new StaticListableBeanFactory(Map.of("listener", (LeadEventListener) heard::add)).getBeanProvider(LeadEventListener.class),
             Clock.systemUTC());
   }
 
