@@ -42,6 +42,7 @@ public final class EngineBenchmark {
 
   private final Options options;
   private final AtomicLong completed = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
   private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
   private volatile boolean recording;
 
@@ -76,8 +77,9 @@ public final class EngineBenchmark {
         System.out.printf("one-task: %.0f instances/s sustained (closed loop, %d in flight, %d s)%n", perSecond, IN_FLIGHT, options.seconds());
         for (int rate : options.rates()) {
           Latency latency = atRate(client, rate, Duration.ofSeconds(options.seconds()));
-          System.out.printf("one-task at %5d/s offered: %6.0f/s completed, p50 %6.1f ms, p99 %6.1f ms%n",
-              rate, latency.completedPerSecond(), latency.p50(), latency.p99());
+          System.out.printf("one-task at %5d/s offered: %,d of %,d completed (%.0f/s), p50 %6.1f ms, p99 %6.1f ms%s%n",
+              rate, latency.completed(), latency.offered(), latency.completedPerSecond(), latency.p50(), latency.p99(),
+              latency.completed() < latency.offered() ? "; engine: " + engineJobs(port) : "");
           if (rate == 500) {
             p99At500 = latency.p99();
           }
@@ -100,6 +102,21 @@ public final class EngineBenchmark {
         perSecond, p99At500, heapPer100k, restartSeconds);
   }
 
+  /** Where the engine says the missing jobs are: still activatable, or activated and not completed. */
+  private static String engineJobs(int port) {
+    try {
+      String metrics = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      return metrics.lines()
+          .filter(l -> l.startsWith("jornada_engine_jobs_activatable{type=\"" + JOB_TYPE) || l.startsWith("jornada_engine_elements_active{element=\"work\""))
+          .map(l -> l.replace("jornada_engine_", ""))
+          .reduce((x, y) -> x + ", " + y).orElse("no job metrics");
+    } catch (Exception e) {
+      return "metrics unavailable (" + e.getMessage() + ")";
+    }
+  }
+
   private CamundaClient client(int port) {
     return CamundaClient.newClientBuilder()
         .restAddress(URI.create("http://127.0.0.1:" + port))
@@ -119,6 +136,9 @@ public final class EngineBenchmark {
         .handler((jobClient, job) -> {
           long sentAt = ((Number) job.getVariablesAsMap().get("sentAt")).longValue();
           jobClient.newCompleteCommand(job).send().whenComplete((ok, failure) -> {
+            if (failure != null && failures.getAndIncrement() == 0) {
+              System.out.println("first failed completion: " + failure);
+            }
             if (failure == null) {
               completed.incrementAndGet();
               if (recording) {
@@ -172,16 +192,25 @@ public final class EngineBenchmark {
       }
       create(client);
     }
-    Thread.sleep(2_000);
+    // Late completions still count (and their latency with them), for a short while.
+    long drainUntil = System.nanoTime() + 10_000_000_000L;
+    while (completed.get() - before < count && System.nanoTime() < drainUntil) {
+      Thread.sleep(10);
+    }
     recording = false;
     double seconds = (System.nanoTime() - started) / 1e9;
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new Latency((completed.get() - before) / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
+    return new Latency(completed.get() - before, count, (completed.get() - before) / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
   }
 
-  private static CompletionStage<?> create(CamundaClient client) {
+  private CompletionStage<?> create(CamundaClient client) {
     return client.newCreateInstanceCommand().bpmnProcessId(TASK_PROCESS).latestVersion()
-        .variables(Map.of("sentAt", System.nanoTime())).send();
+        .variables(Map.of("sentAt", System.nanoTime())).send()
+        .whenComplete((ok, failure) -> {
+          if (failure != null && failures.getAndIncrement() == 0) {
+            System.out.println("first failed creation: " + failure);
+          }
+        });
   }
 
   /** Parks instances at a message catch and at a timer and measures the heap they take. */
@@ -238,7 +267,7 @@ public final class EngineBenchmark {
     }
   }
 
-  private record Latency(double completedPerSecond, double p50, double p99) {}
+  private record Latency(long completed, long offered, double completedPerSecond, double p50, double p99) {}
 
   private record Waiting(long total, double heapMbPer100k) {}
 

@@ -45,10 +45,9 @@ final class JobActivationRequests implements AutoCloseable {
    * {@code pollMillis} is negative, otherwise when jobs appear or {@code pollMillis} passes.
    */
   void activate(ActivateJobs command, long pollMillis, Consumer<CommandResult<List<ActivatedJob>>> answer) {
-    var request = new Parked(command, answer);
-    if (pollMillis < 0) {
-      request.expire();
-    } else {
+    // Without long polling the first attempt answers, jobs or none.
+    var request = new Parked(command, answer, pollMillis < 0);
+    if (pollMillis >= 0) {
       parked.computeIfAbsent(command.type(), t -> new ConcurrentLinkedQueue<>()).add(request);
       expiry.schedule(request::expire, pollMillis, TimeUnit.MILLISECONDS);
     }
@@ -89,9 +88,10 @@ final class JobActivationRequests implements AutoCloseable {
     private boolean expired;
     private boolean answered;
 
-    private Parked(ActivateJobs command, Consumer<CommandResult<List<ActivatedJob>>> answer) {
+    private Parked(ActivateJobs command, Consumer<CommandResult<List<ActivatedJob>>> answer, boolean expired) {
       this.command = command;
       this.answer = answer;
+      this.expired = expired;
     }
 
     private synchronized void attemptIfIdle() {

@@ -164,6 +164,24 @@ class EngineApiTest {
   // --- jobs -------------------------------------------------------------------------------
 
   @Test
+  void shouldHandOverJobsToAnActivationThatDoesNotLongPoll() {
+    // given: regression — a request with a negative request timeout was answered empty first,
+    // and the jobs its attempt then activated were dropped (locked until their timeout)
+    String processId = unique("no-poll");
+    String jobType = unique("no-poll-work");
+    deploy(client, Bpmn.createExecutableProcess(processId)
+        .startEvent().serviceTask("work", t -> t.zeebeJobType(jobType)).endEvent().done());
+    client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join();
+
+    // when
+    var jobs = client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(5)
+        .requestTimeout(Duration.ofMillis(-1)).send().join().getJobs();
+
+    // then
+    assertThat(jobs).hasSize(1);
+  }
+
+  @Test
   void shouldLongPollForJobCreatedWhileWaiting() throws Exception {
     // given
     String processId = unique("poll");
