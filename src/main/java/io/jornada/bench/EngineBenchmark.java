@@ -277,7 +277,7 @@ public final class EngineBenchmark {
       Path jar = Path.of("target/jornada.jar");
       int[] rates = {100, 500, 1_000, 2_000};
       int seconds = 10;
-      int[] waiting = {100_000};
+      int[] waiting = {100_000, 1_000_000};
       String maxHeap = "6g";
       int journeys = 2_000;
       int journeyRate = 100;
