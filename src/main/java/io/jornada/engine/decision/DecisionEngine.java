@@ -1,8 +1,8 @@
 package io.jornada.engine.decision;
 
+import io.jornada.engine.expression.JavaValues;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.dmn.DmnEngine;
@@ -41,36 +41,10 @@ public final class DecisionEngine {
       if (result.isLeft()) {
         return new Evaluation(null, result.left().get().failure().message());
       }
-      return new Evaluation(toJava(result.right().get().value()), null);
+      return new Evaluation(JavaValues.toJava(result.right().get().value()), null);
     } catch (RuntimeException e) {
       return new Evaluation(null, "failed to evaluate decision '" + decisionId + "': " + e.getMessage());
     }
-  }
-
-  private static Object toJava(Object value) {
-    if (value instanceof scala.collection.Map<?, ?> map) {
-      return toJava(CollectionConverters.asJava(map));
-    }
-    if (value instanceof scala.collection.Iterable<?> list) {
-      return toJava(CollectionConverters.asJava(list));
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), toJava(v)));
-      return copy;
-    }
-    if (value instanceof Iterable<?> list) {
-      List<Object> copy = new ArrayList<>();
-      list.forEach(v -> copy.add(toJava(v)));
-      return copy;
-    }
-    if (value instanceof java.math.BigDecimal d) {
-      return d.stripTrailingZeros().scale() <= 0 ? (Object) d.longValue() : d.doubleValue();
-    }
-    if (value instanceof scala.math.BigDecimal d) {
-      return toJava(d.bigDecimal());
-    }
-    return value;
   }
 
   /** One decision in a DMN resource. */

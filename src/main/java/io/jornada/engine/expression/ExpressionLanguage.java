@@ -1,9 +1,5 @@
 package io.jornada.engine.expression;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.feel.api.FeelEngineApi;
@@ -41,7 +37,7 @@ public final class ExpressionLanguage {
       return Evaluation.failure(
           "failed to evaluate expression '" + expression.text() + "': " + result.failure().message());
     }
-    Object value = toJava(result.result());
+    Object value = JavaValues.toJava(result.result());
     if (value == null && result.hasSuppressedFailures()) {
       String reasons =
           result.getSuppressedFailures().stream().map(f -> f.failureMessage()).reduce((a, b) -> a + "; " + b).orElse("");
@@ -49,24 +45,6 @@ public final class ExpressionLanguage {
           "failed to evaluate expression '" + expression.text() + "': " + reasons);
     }
     return Evaluation.success(value);
-  }
-
-  /** FEEL hands back Scala-wrapped collections; the engine stores plain maps, lists and numbers. */
-  static Object toJava(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(String.valueOf(k), toJava(v)));
-      return copy;
-    }
-    if (value instanceof Iterable<?> list) {
-      List<Object> copy = new ArrayList<>();
-      list.forEach(v -> copy.add(toJava(v)));
-      return copy;
-    }
-    if (value instanceof BigDecimal decimal) {
-      return decimal.stripTrailingZeros().scale() <= 0 ? (Object) decimal.longValueExact() : decimal.doubleValue();
-    }
-    return value;
   }
 
   /** A parsed expression, or why it could not be parsed. */
