@@ -129,21 +129,21 @@ class EngineCrashTest {
 
       // and the load finishes: every instance gets its message and completes
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-        for (Long instance : completionsPerInstance.keySet()) {
-          String orderId = orderOf.get(instance);
-          if (orderId != null && acknowledgedMessages.add(orderId)) {
+        // every order the test knows of, including instances whose job completion the kill
+        // acknowledged to nobody (the engine has it; the worker never counted it)
+        for (String orderId : orderOf.values()) {
+          if (acknowledgedMessages.add(orderId)) {
             publishUnlessStored(client, orderId);
           }
         }
         long active = client.newProcessInstanceSearchRequest()
             .filter(f -> f.processDefinitionId(PROCESS).state(ProcessInstanceState.ACTIVE)).page(p -> p.limit(1))
             .send().join().page().totalItems();
-        assertThat(active).isZero();
+        assertThat(active).as("instances still active; the engine says: %s", waitingElements(port)).isZero();
       });
       worker.close();
 
-      // and no instance advanced twice: each job was completed exactly once
-      assertThat(completionsPerInstance).hasSizeGreaterThanOrEqualTo(acknowledgedInstances.size());
+      // and no instance advanced twice: no job was completed twice
       assertThat(completionsPerInstance.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
       System.out.printf("crash test: before SIGKILL %d instances acknowledged, %d jobs completed, %d messages acknowledged;"
               + " after restart %d instances found, all %d completed%n",
@@ -163,6 +163,19 @@ class EngineCrashTest {
         .timeout(Duration.ofSeconds(2))
         .pollInterval(Duration.ofMillis(50))
         .open();
+  }
+
+  /** Where unfinished instances wait, from the engine's own metrics. */
+  private static String waitingElements(int port) {
+    try {
+      String metrics = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      return metrics.lines().filter(l -> l.startsWith("jornada_engine_elements_active") || l.startsWith("jornada_engine_jobs_activatable"))
+          .reduce((a, b) -> a + "; " + b).orElse("nothing waiting");
+    } catch (Exception e) {
+      return "no metrics (" + e.getMessage() + ")";
+    }
   }
 
   private static void publish(CamundaClient client, String orderId) {
