@@ -143,6 +143,35 @@ class EngineApiTest {
   }
 
   @Test
+  void shouldEvaluateADeployedDecisionOnItsOwn() {
+    // given
+    String decisionId = unique("approve-alone");
+    client.newDeployResourceCommand().addResourceBytes(approvalDecision(decisionId), decisionId + ".dmn").send().join();
+
+    // when
+    var approved = client.newEvaluateDecisionCommand().decisionId(decisionId).variables(Map.of("amount", 42)).send().join();
+    var refused = client.newEvaluateDecisionCommand().decisionId(decisionId).variables(Map.of("amount", 420)).send().join();
+
+    // then
+    assertThat(approved.getDecisionId()).isEqualTo(decisionId);
+    assertThat(approved.getDecisionVersion()).isEqualTo(1);
+    assertThat(approved.getDecisionOutput()).isEqualTo("true");
+    assertThat(refused.getDecisionOutput()).isEqualTo("false");
+    assertThat(approved.getEvaluatedDecisions()).singleElement()
+        .satisfies(d -> assertThat(d.getDecisionOutput()).isEqualTo("true"));
+  }
+
+  @Test
+  void shouldAnswer404ForAnUnknownDecision() {
+    // when
+    var thrown = catchThrowableOfType(ProblemException.class, () ->
+        client.newEvaluateDecisionCommand().decisionId(unique("no-such-decision")).send().join());
+
+    // then
+    assertThat(thrown.code()).isEqualTo(404);
+  }
+
+  @Test
   void shouldAnswerAnAwaitedCreationWhenALaterJobCompletesTheInstance() {
     // given
     String processId = unique("await");

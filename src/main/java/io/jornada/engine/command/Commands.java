@@ -10,7 +10,8 @@ public final class Commands {
 
   /** A command the engine processes in order on its writer thread. */
   public sealed interface Command<R>
-      permits Deploy, CreateProcessInstance, ActivateJobs, CompleteJob, FailJob, ThrowJobError, PublishMessage, CorrelateMessage, CheckDueDates {}
+      permits Deploy, CreateProcessInstance, ActivateJobs, CompleteJob, FailJob, ThrowJobError, PublishMessage, CorrelateMessage,
+          EvaluateDecision, CheckDueDates {}
 
   /** One resource of a deployment. */
   public record Resource(String name, byte[] content) {}
@@ -50,6 +51,10 @@ public final class Commands {
 
   public record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables)
       implements Command<Results.MessageCorrelated> {}
+
+  /** Evaluates the latest version of a decision by id, or a decision by key. */
+  public record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables)
+      implements Command<Results.DecisionEvaluated> {}
 
   /** Fires due timers, times out jobs, ends back-offs and expires messages. Sent by the engine's own scheduler. */
   public record CheckDueDates() implements Command<Void> {}

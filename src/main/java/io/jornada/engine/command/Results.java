@@ -35,4 +35,16 @@ public final class Results {
       Map<String, Object> variables) {}
 
   public record MessageCorrelated(long messageKey, long processInstanceKey) {}
+
+  /** A decision's output, or the failure that stopped its evaluation ({@code failureMessage} then set). */
+  public record DecisionEvaluated(
+      long evaluationKey,
+      long decisionKey,
+      String decisionId,
+      String decisionName,
+      int version,
+      long decisionRequirementsKey,
+      String decisionRequirementsId,
+      Object output,
+      String failureMessage) {}
 }

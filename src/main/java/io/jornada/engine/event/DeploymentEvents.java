@@ -32,6 +32,9 @@ public final class DeploymentEvents {
     }
   }
 
+  /** A decision was evaluated on its own (not from a process); the record of it, under its key. */
+  public record DecisionEvaluated(long evaluationKey, long decisionKey, boolean failed) implements EngineEvent {}
+
   /** One decision of a deployed decision requirements graph. */
   public record Decision(long decisionKey, String decisionId, String name, int version) {}
 }

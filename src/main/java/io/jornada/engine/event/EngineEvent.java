@@ -32,5 +32,6 @@ public sealed interface EngineEvent
         MessageEvents.InstanceStartedByMessage,
         IncidentEvents.IncidentCreated,
         IncidentEvents.IncidentResolved,
+        DeploymentEvents.DecisionEvaluated,
         SnapshotEvents.MessageSpent,
         SnapshotEvents.KeysIssued {}

@@ -9,6 +9,7 @@ import io.jornada.engine.command.Commands.CompleteJob;
 import io.jornada.engine.command.Commands.CorrelateMessage;
 import io.jornada.engine.command.Commands.CreateProcessInstance;
 import io.jornada.engine.command.Commands.Deploy;
+import io.jornada.engine.command.Commands.EvaluateDecision;
 import io.jornada.engine.command.Commands.FailJob;
 import io.jornada.engine.command.Commands.PublishMessage;
 import io.jornada.engine.command.Commands.ThrowJobError;
@@ -36,6 +37,7 @@ public final class CommandProcessors {
     processors.put(ThrowJobError.class, new JobThrowErrorProcessor(state, writer, bpmn));
     processors.put(PublishMessage.class, new MessagePublishProcessor(state, writer, bpmn, clock));
     processors.put(CorrelateMessage.class, new MessageCorrelateProcessor(state, bpmn));
+    processors.put(EvaluateDecision.class, new DecisionEvaluateProcessor(state, writer, decisions));
     processors.put(CheckDueDates.class, new DueDateProcessor(state, writer, bpmn, clock));
   }
 

@@ -1,6 +1,7 @@
 package io.jornada.engine.state;
 
 import io.jornada.engine.decision.DecisionEngine;
+import io.jornada.engine.event.DeploymentEvents.DecisionEvaluated;
 import io.jornada.engine.event.DeploymentEvents.DecisionsDeployed;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
@@ -56,6 +57,7 @@ public final class EventAppliers {
     this.decisionEngine = decisionEngine;
     register(ProcessDeployed.class, this::processDeployed);
     register(DecisionsDeployed.class, this::decisionsDeployed);
+    register(DecisionEvaluated.class, e -> state.observeKey(e.evaluationKey()));
     register(ElementActivated.class, this::elementActivated);
     register(ElementCompleted.class, e -> elementEnded(e.key(), e.timestamp(), ProcessInstanceSummary.State.COMPLETED));
     register(ElementTerminated.class, e -> elementEnded(e.key(), e.timestamp(), ProcessInstanceSummary.State.TERMINATED));
