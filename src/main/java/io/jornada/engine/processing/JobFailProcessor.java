@@ -3,7 +3,6 @@ package io.jornada.engine.processing;
 import io.jornada.engine.EngineClock;
 import io.jornada.engine.command.CommandResult;
 import io.jornada.engine.command.Commands.FailJob;
-import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.JobEvents.JobFailed;
 import io.jornada.engine.processing.bpmn.BpmnBehaviors;
 import io.jornada.engine.state.EngineState;
@@ -36,10 +35,7 @@ final class JobFailProcessor implements CommandProcessor<FailJob, Void> {
       return;
     }
     Job job = found.value();
-    if (command.variables() != null) {
-      command.variables().forEach((name, value) ->
-          writer.write(new VariableSet(job.elementInstanceKey(), job.processInstanceKey(), name, value)));
-    }
+    TaskVariables.setLocal(writer, job, command.variables());
     String message = command.errorMessage() == null ? "" : command.errorMessage();
     long retryAt = command.retries() > 0 && command.retryBackOffMillis() > 0 ? clock.millis() + command.retryBackOffMillis() : 0;
     writer.write(new JobFailed(job.key(), job.type(), command.retries(), message, retryAt));

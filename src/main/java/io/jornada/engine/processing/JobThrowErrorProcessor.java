@@ -2,7 +2,6 @@ package io.jornada.engine.processing;
 
 import io.jornada.engine.command.CommandResult;
 import io.jornada.engine.command.Commands.ThrowJobError;
-import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.JobEvents.JobErrorThrown;
 import io.jornada.engine.processing.bpmn.BpmnBehaviors;
 import io.jornada.engine.state.EngineState;
@@ -33,10 +32,7 @@ final class JobThrowErrorProcessor implements CommandProcessor<ThrowJobError, Vo
       return;
     }
     Job job = found.value();
-    if (command.variables() != null) {
-      command.variables().forEach((name, value) ->
-          writer.write(new VariableSet(job.elementInstanceKey(), job.processInstanceKey(), name, value)));
-    }
+    TaskVariables.setLocal(writer, job, command.variables());
     String message = command.errorMessage() == null ? "" : command.errorMessage();
     writer.write(new JobErrorThrown(job.key(), command.errorCode(), message));
     bpmn.incidents().raise(state.elementInstance(job.elementInstanceKey()).orElseThrow(), "UNHANDLED_ERROR_EVENT",
