@@ -3,6 +3,7 @@ package io.jornada.gateway;
 import io.camunda.client.protocol.rest.CreateProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceCreationInstruction;
 import io.jornada.engine.Engine;
+import io.jornada.engine.command.Commands.CancelProcessInstance;
 import io.jornada.engine.command.Commands.CreateProcessInstance;
 import io.jornada.engine.command.Results.ProcessInstanceCreated;
 import java.util.Map;
@@ -11,11 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /v2/process-instances}, with or without awaiting completion. */
+/** {@code POST /v2/process-instances}, with or without awaiting completion, and their cancellation. */
 @RestController
 @ConditionalOnEmbeddedEngine
 class ProcessInstanceController {
@@ -57,6 +59,11 @@ class ProcessInstanceController {
       }
       return Responses.ok(result, created -> toResponse(created, await));
     });
+  }
+
+  @PostMapping("/v2/process-instances/{processInstanceKey}/cancellation")
+  CompletableFuture<ResponseEntity<Object>> cancel(@PathVariable String processInstanceKey) {
+    return engine.send(new CancelProcessInstance(Keys.parse("processInstanceKey", processInstanceKey))).thenApply(Responses::noContent);
   }
 
   private static CreateProcessInstanceResult toResponse(ProcessInstanceCreated created, boolean await) {

@@ -11,7 +11,7 @@ public final class Commands {
   /** A command the engine processes in order on its writer thread. */
   public sealed interface Command<R>
       permits Deploy, CreateProcessInstance, ActivateJobs, CompleteJob, FailJob, ThrowJobError, PublishMessage, CorrelateMessage,
-          EvaluateDecision, CheckDueDates {}
+          EvaluateDecision, CheckDueDates, CancelProcessInstance {}
 
   /** One resource of a deployment. */
   public record Resource(String name, byte[] content) {}
@@ -51,6 +51,9 @@ public final class Commands {
 
   public record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables)
       implements Command<Results.MessageCorrelated> {}
+
+  /** Terminates a process instance and everything active in it. */
+  public record CancelProcessInstance(long processInstanceKey) implements Command<Void> {}
 
   /** Evaluates the latest version of a decision by id, or a decision by key. */
   public record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables)

@@ -16,6 +16,7 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
@@ -44,7 +45,7 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 public final class BpmnTransformer {
 
   private static final String SUPPORTED =
-      "none and message start events, none end events, service tasks, business rule tasks,"
+      "none and message start events, none end events, service tasks, business rule tasks, embedded subprocesses,"
           + " exclusive and event-based gateways, message and timer intermediate catch events";
 
   private final ExpressionLanguage expressions;
@@ -106,7 +107,6 @@ public final class BpmnTransformer {
     private final Process process;
     private final List<String> errors;
     private final Map<String, ExecutableElement> elements = new LinkedHashMap<>();
-    private ExecutableElement noneStart;
     private final List<ExecutableElement> messageStarts = new ArrayList<>();
 
     ProcessBuilder(Process process, List<String> errors) {
@@ -115,10 +115,20 @@ public final class BpmnTransformer {
     }
 
     ExecutableProcess build() {
-      Collection<FlowElement> flowElements = process.getFlowElements();
+      var root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS, EventType.NONE);
+      elements.put(root.id(), root);
+      addScope(root, process.getFlowElements());
+      if (root.startEvent() == null && messageStarts.isEmpty()) {
+        errors.add("process '" + process.getId() + "' has no none or message start event");
+      }
+      return new ExecutableProcess(process.getId(), process.getName(), root, elements, messageStarts);
+    }
+
+    /** Adds the elements directly inside a process or subprocess, then their flows, then checks its gateways. */
+    private void addScope(ExecutableElement container, Collection<FlowElement> flowElements) {
       for (FlowElement element : flowElements) {
         if (!(element instanceof SequenceFlow)) {
-          addNode(element);
+          addNode(element, container);
         }
       }
       for (FlowElement element : flowElements) {
@@ -133,20 +143,24 @@ public final class BpmnTransformer {
           checkEventBasedGateway(gateway);
         }
       }
-      if (noneStart == null && messageStarts.isEmpty()) {
-        errors.add("process '" + process.getId() + "' has no none or message start event");
-      }
-      return new ExecutableProcess(process.getId(), process.getName(), elements, noneStart, messageStarts);
     }
 
-    private void addNode(FlowElement element) {
-      ExecutableElement node = toNode(element);
-      if (node != null) {
-        elements.put(node.id(), node);
+    private void addNode(FlowElement element, ExecutableElement container) {
+      ExecutableElement node = toNode(element, container);
+      if (node == null) {
+        return;
+      }
+      node.setFlowScope(container);
+      elements.put(node.id(), node);
+      if (node.type() == ElementType.SUB_PROCESS) {
+        addScope(node, ((SubProcess) element).getFlowElements());
+        if (node.startEvent() == null) {
+          errors.add("element '" + node.id() + "' (subProcess) has no none start event");
+        }
       }
     }
 
-    private ExecutableElement toNode(FlowElement element) {
+    private ExecutableElement toNode(FlowElement element, ExecutableElement container) {
       String id = element.getId();
       String name = element.getName();
       String typeName = element.getElementType().getTypeName();
@@ -154,8 +168,12 @@ public final class BpmnTransformer {
         EventDefinition definition = singleDefinition(start.getEventDefinitions(), id, typeName);
         if (definition == null) {
           var node = new ExecutableElement(id, name, ElementType.START_EVENT, EventType.NONE);
-          noneStart = node;
+          container.setStartEvent(node);
           return node;
+        }
+        if (container.type() != ElementType.PROCESS) {
+          errors.add("element '" + id + "' (startEvent) of subprocess '" + container.id() + "' must be a none start event");
+          return null;
         }
         if (definition instanceof MessageEventDefinition message) {
           var node = new ExecutableElement(id, name, ElementType.START_EVENT, EventType.MESSAGE);
@@ -201,6 +219,14 @@ public final class BpmnTransformer {
         mappings(node, task);
         return node;
       }
+      if (element instanceof SubProcess subProcess && "subProcess".equals(typeName)) {
+        if (subProcess.triggeredByEvent()) {
+          return unsupported(id, "event subProcess");
+        }
+        var node = new ExecutableElement(id, name, ElementType.SUB_PROCESS, EventType.NONE);
+        mappings(node, subProcess);
+        return node;
+      }
       if (element instanceof ExclusiveGateway) {
         return new ExecutableElement(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE);
       }
@@ -223,11 +249,7 @@ public final class BpmnTransformer {
         }
         if (definition instanceof TimerEventDefinition timer) {
           var node = new ExecutableElement(id, name, ElementType.INTERMEDIATE_CATCH_EVENT, EventType.TIMER);
-          if (timer.getTimeDuration() == null) {
-            errors.add("element '" + id + "' (intermediateCatchEvent) timer must use timeDuration; timeDate and timeCycle are not supported yet");
-            return node;
-          }
-          node.setTimerDuration(expression(id, timer.getTimeDuration().getTextContent().trim()));
+          node.setTimer(timerOf(timer, id, typeName, false));
           mappings(node, catchEvent);
           return node;
         }
@@ -241,6 +263,21 @@ public final class BpmnTransformer {
         errors.add("element '" + id + "' (" + typeName + ") has more than one event definition; multiple events are not supported");
       }
       return definitions.isEmpty() ? null : definitions.iterator().next();
+    }
+
+    /** The timer's duration, date or (where {@code cycleAllowed}) cycle; null (and an error) otherwise. */
+    private TimerDefinition timerOf(TimerEventDefinition timer, String id, String typeName, boolean cycleAllowed) {
+      if (timer.getTimeDuration() != null) {
+        return new TimerDefinition(TimerDefinition.Kind.DURATION, expression(id, timer.getTimeDuration().getTextContent().trim()));
+      }
+      if (timer.getTimeDate() != null) {
+        return new TimerDefinition(TimerDefinition.Kind.DATE, expression(id, timer.getTimeDate().getTextContent().trim()));
+      }
+      if (timer.getTimeCycle() != null && cycleAllowed) {
+        return new TimerDefinition(TimerDefinition.Kind.CYCLE, expression(id, timer.getTimeCycle().getTextContent().trim()));
+      }
+      errors.add("element '" + id + "' (" + typeName + ") timer must have a " + (cycleAllowed ? "timeDuration, timeDate or timeCycle" : "timeDuration or timeDate"));
+      return null;
     }
 
     private String messageName(MessageEventDefinition definition, String id) {

@@ -4,5 +4,8 @@ package io.jornada.engine.model;
 public enum EventType {
   NONE,
   MESSAGE,
-  TIMER
+  TIMER,
+  ERROR,
+  SIGNAL,
+  TERMINATE
 }

@@ -16,11 +16,13 @@ public final class ExecutableElement {
   private final ElementType type;
   private final EventType eventType;
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
+  private ExecutableElement flowScope;
+  private ExecutableElement startEvent;
   private ExecutableFlow defaultFlow;
   private JobDefinition job;
   private DecisionCall decision;
   private MessageDefinition message;
-  private Expression timerDuration;
+  private TimerDefinition timer;
   private List<Mapping> inputs = List.of();
   private List<Mapping> outputs = List.of();
 
@@ -51,6 +53,16 @@ public final class ExecutableElement {
     return outgoing;
   }
 
+  /** The process or subprocess this element is directly inside; null for the process itself. */
+  public ExecutableElement flowScope() {
+    return flowScope;
+  }
+
+  /** The none start event of a process or embedded subprocess, or null. */
+  public ExecutableElement startEvent() {
+    return startEvent;
+  }
+
   /** The default flow of an exclusive gateway, or null. */
   public ExecutableFlow defaultFlow() {
     return defaultFlow;
@@ -68,8 +80,8 @@ public final class ExecutableElement {
     return message;
   }
 
-  public Expression timerDuration() {
-    return timerDuration;
+  public TimerDefinition timer() {
+    return timer;
   }
 
   public List<Mapping> inputs() {
@@ -100,8 +112,16 @@ public final class ExecutableElement {
     this.message = message;
   }
 
-  void setTimerDuration(Expression timerDuration) {
-    this.timerDuration = timerDuration;
+  void setTimer(TimerDefinition timer) {
+    this.timer = timer;
+  }
+
+  void setFlowScope(ExecutableElement flowScope) {
+    this.flowScope = flowScope;
+  }
+
+  void setStartEvent(ExecutableElement startEvent) {
+    this.startEvent = startEvent;
   }
 
   void setMappings(List<Mapping> inputs, List<Mapping> outputs) {

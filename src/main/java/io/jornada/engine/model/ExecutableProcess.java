@@ -4,12 +4,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** One executable BPMN process, transformed from the model at deployment. */
+/**
+ * One executable BPMN process, transformed from the model at deployment. {@code root} is the
+ * process element itself (type {@link ElementType#PROCESS}, id = the process id); {@code elements}
+ * holds every element, nested ones included, by id.
+ */
 public record ExecutableProcess(
     String bpmnProcessId,
     String name,
+    ExecutableElement root,
     Map<String, ExecutableElement> elements,
-    ExecutableElement noneStartEvent,
     List<ExecutableElement> messageStartEvents) {
 
   public ExecutableProcess {
@@ -19,5 +23,10 @@ public record ExecutableProcess(
 
   public ExecutableElement element(String id) {
     return elements.get(id);
+  }
+
+  /** The process's none start event, or null. */
+  public ExecutableElement noneStartEvent() {
+    return root.startEvent();
   }
 }

@@ -3,6 +3,7 @@ package io.jornada.engine.processing;
 import io.jornada.engine.EngineClock;
 import io.jornada.engine.command.CommandResult;
 import io.jornada.engine.command.Commands.ActivateJobs;
+import io.jornada.engine.command.Commands.CancelProcessInstance;
 import io.jornada.engine.command.Commands.CheckDueDates;
 import io.jornada.engine.command.Commands.Command;
 import io.jornada.engine.command.Commands.CompleteJob;
@@ -38,6 +39,7 @@ public final class CommandProcessors {
     processors.put(PublishMessage.class, new MessagePublishProcessor(state, writer, bpmn, clock));
     processors.put(CorrelateMessage.class, new MessageCorrelateProcessor(state, bpmn));
     processors.put(EvaluateDecision.class, new DecisionEvaluateProcessor(state, writer, decisions));
+    processors.put(CancelProcessInstance.class, new ProcessInstanceCancelProcessor(state, bpmn));
     processors.put(CheckDueDates.class, new DueDateProcessor(state, writer, bpmn, clock));
   }
 

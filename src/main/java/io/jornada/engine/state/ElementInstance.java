@@ -11,7 +11,6 @@ public final class ElementInstance {
   private final long processDefinitionKey;
   private final String elementId;
   private final ElementType elementType;
-  private int activeChildren;
   private int pendingFlows;
   private long jobKey = -1;
 
@@ -49,11 +48,6 @@ public final class ElementInstance {
     return elementType;
   }
 
-  /** Child element instances that are active in this scope. */
-  public int activeChildren() {
-    return activeChildren;
-  }
-
   /** Sequence flows taken in this scope whose target is not active yet. */
   public int pendingFlows() {
     return pendingFlows;
@@ -62,10 +56,6 @@ public final class ElementInstance {
   /** The job of a service task, or -1. */
   public long jobKey() {
     return jobKey;
-  }
-
-  void changeActiveChildren(int delta) {
-    activeChildren += delta;
   }
 
   void changePendingFlows(int delta) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
@@ -32,6 +33,8 @@ public final class EngineState {
   final Map<Long, DecisionsDeployed> drgs = new HashMap<>();
 
   final Map<Long, ElementInstance> elementInstances = new HashMap<>();
+  final Map<Long, LinkedHashSet<Long>> childrenByScope = new HashMap<>();
+  final Map<Long, Long> callingElementInstances = new HashMap<>();
   final Map<Long, Map<String, Object>> variables = new HashMap<>();
   final Map<Long, ProcessInstanceSummary> instances = new LinkedHashMap<>();
 
@@ -144,6 +147,25 @@ public final class EngineState {
 
   public Collection<ProcessInstanceSummary> instances() {
     return Collections.unmodifiableCollection(instances.values());
+  }
+
+  /** The active element instances directly inside a scope, oldest first. */
+  public List<Long> childrenOf(long scopeKey) {
+    return List.copyOf(childrenByScope.getOrDefault(scopeKey, new LinkedHashSet<>()));
+  }
+
+  /**
+   * The call activity instance that created this process instance, if it is a child instance:
+   * where a search for an error catch continues when it leaves the process instance.
+   */
+  public OptionalLong callingElementInstance(long processInstanceKey) {
+    Long caller = callingElementInstances.get(processInstanceKey);
+    return caller == null ? OptionalLong.empty() : OptionalLong.of(caller);
+  }
+
+  /** Whether any element instance is active directly inside a scope. */
+  public boolean hasActiveChildren(long scopeKey) {
+    return childrenByScope.containsKey(scopeKey);
   }
 
   /** Variables defined directly in a scope. */
@@ -277,6 +299,11 @@ public final class EngineState {
 
   public Collection<Incident> incidents() {
     return Collections.unmodifiableCollection(incidents.values());
+  }
+
+  /** The open incidents of an element instance. */
+  public List<Long> incidentsOf(long elementInstanceKey) {
+    return incidents.values().stream().filter(i -> i.elementInstanceKey() == elementInstanceKey).map(Incident::key).toList();
   }
 
   public Optional<Incident> incident(long key) {

@@ -131,7 +131,7 @@ public final class EventAppliers {
     state.elementInstances.put(e.key(), instance);
     ElementInstance flowScope = state.elementInstances.get(e.flowScopeKey());
     if (flowScope != null) {
-      flowScope.changeActiveChildren(1);
+      state.childrenByScope.computeIfAbsent(flowScope.key(), k -> new LinkedHashSet<>()).add(e.key());
       if (e.viaSequenceFlow()) {
         flowScope.changePendingFlows(-1);
       }
@@ -153,7 +153,11 @@ public final class EventAppliers {
     state.variables.remove(key);
     ElementInstance flowScope = state.elementInstances.get(instance.flowScopeKey());
     if (flowScope != null) {
-      flowScope.changeActiveChildren(-1);
+      var siblings = state.childrenByScope.get(flowScope.key());
+      siblings.remove(key);
+      if (siblings.isEmpty()) {
+        state.childrenByScope.remove(flowScope.key());
+      }
     }
     if (instance.elementType() != ElementType.PROCESS) {
       state.activeElements.computeIfPresent(elementCountKey(instance), (k, count) -> count == 1 ? null : count - 1);

@@ -4,6 +4,9 @@ import io.jornada.engine.EngineClock;
 import io.jornada.engine.decision.DecisionEngine;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
+import io.jornada.engine.event.ElementEvents.ElementTerminated;
+import io.jornada.engine.event.IncidentEvents.IncidentResolved;
+import io.jornada.engine.event.JobEvents.JobCanceled;
 import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
@@ -56,6 +59,8 @@ public final class BpmnBehaviors {
     this.variables = new VariableBehavior(this);
     this.jobs = new JobBehavior(this);
     this.events = new EventBehavior(this);
+    behaviors.put(ElementType.PROCESS, new ProcessBehavior());
+    behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
     behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
     behaviors.put(ElementType.END_EVENT, new NoneEventBehavior());
     behaviors.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior());
@@ -155,6 +160,11 @@ public final class BpmnBehaviors {
     }));
   }
 
+  /** Enters {@code element} inside the container instance {@code scope} (not through a flow). */
+  void activateIn(ElementInstance scope, ExecutableElement element) {
+    work.add(() -> activate(scope.key(), element, false, null));
+  }
+
   private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
     ElementInstance flowScope = state.elementInstance(flowScopeKey).orElse(null);
     if (flowScope == null) {
@@ -168,14 +178,12 @@ public final class BpmnBehaviors {
 
   /**
    * Completes an element and takes the given flows; an element that takes none ends its path, and
-   * the last path to end completes the scope.
+   * the last path to end completes its container (process or subprocess).
    */
   void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
     writer.write(new ElementCompleted(instance.key(), now()));
     if (flows.isEmpty()) {
-      state.elementInstance(instance.flowScopeKey())
-          .filter(scope -> scope.activeChildren() == 0 && scope.pendingFlows() == 0)
-          .ifPresent(this::completeProcess);
+      completeScopeIfDone(instance.flowScopeKey());
       return;
     }
     ExecutableProcess process = process(instance);
@@ -186,17 +194,59 @@ public final class BpmnBehaviors {
     }
   }
 
-  private void completeProcess(ElementInstance processInstance) {
+  /** Completes the container once nothing is active in it and no taken flow waits to enter. */
+  void completeScopeIfDone(long scopeKey) {
+    state.elementInstance(scopeKey)
+        .filter(scope -> !state.hasActiveChildren(scope.key()) && scope.pendingFlows() == 0)
+        .ifPresent(scope -> {
+          ExecutableElement element = process(scope).element(scope.elementId());
+          behaviors.get(element.type()).onChildrenCompleted(this, scope, element);
+        });
+  }
+
+  /**
+   * Terminates an element instance and everything inside it, innermost first: what each element
+   * holds (subscriptions, timers, its job, its incidents) is released before it is terminated.
+   */
+  public void terminate(ElementInstance instance) {
+    for (long child : state.childrenOf(instance.key())) {
+      state.elementInstance(child).ifPresent(this::terminate);
+    }
+    ExecutableElement element = process(instance).element(instance.elementId());
+    behaviors.get(element.type()).onTerminate(this, instance, element);
+    events.closeAll(instance);
+    if (instance.jobKey() >= 0) {
+      writer.write(new JobCanceled(instance.jobKey()));
+    }
+    for (long incident : state.incidentsOf(instance.key())) {
+      writer.write(new IncidentResolved(incident));
+    }
+    String startCorrelationKey = state.messageStartCorrelationKey(instance.key()).orElse(null);
+    writer.write(new ElementTerminated(instance.key(), now()));
+    if (instance.elementType() == ElementType.PROCESS) {
+      processEnded(instance.key(), startCorrelationKey, null);
+    }
+  }
+
+  void completeProcess(ElementInstance processInstance) {
     long key = processInstance.key();
     Map<String, Object> result = state.visibleVariables(key);
     String startCorrelationKey = state.messageStartCorrelationKey(key).orElse(null);
     writer.write(new ElementCompleted(key, now()));
-    Consumer<Map<String, Object>> waiter = completionWaiters.remove(key);
-    if (waiter != null) {
+    processEnded(key, startCorrelationKey, result);
+  }
+
+  /**
+   * After a process instance ended: answer a creation that awaited its completion ({@code result}
+   * is null when it was terminated), and let a buffered message start the next instance.
+   */
+  private void processEnded(long processInstanceKey, String startCorrelationKey, Map<String, Object> result) {
+    Consumer<Map<String, Object>> waiter = completionWaiters.remove(processInstanceKey);
+    if (waiter != null && result != null) {
       waiter.accept(result);
     }
     if (startCorrelationKey != null) {
-      events.startByBufferedMessage(state.instance(key).orElseThrow().bpmnProcessId(), startCorrelationKey);
+      events.startByBufferedMessage(state.instance(processInstanceKey).orElseThrow().bpmnProcessId(), startCorrelationKey);
     }
   }
 }

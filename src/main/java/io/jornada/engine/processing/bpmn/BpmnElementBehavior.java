@@ -18,4 +18,13 @@ interface BpmnElementBehavior {
 
   /** A message or timer the element waits for occurred. */
   default void onEventOccurred(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {}
+
+  /** The last path inside this container element ended (process, subprocess, multi-instance body). */
+  default void onChildrenCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element) {}
+
+  /**
+   * The element is being terminated: its children are already terminated; release what only this
+   * kind holds. Subscriptions, timers, its job and its incidents are released by the caller.
+   */
+  default void onTerminate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element) {}
 }

@@ -10,11 +10,11 @@ import io.jornada.engine.state.BufferedMessage;
 import io.jornada.engine.state.DeployedProcess;
 import io.jornada.engine.state.ElementInstance;
 import io.jornada.engine.state.Subscription;
+import io.jornada.engine.model.TimerDefinition;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Message subscriptions and timers of waiting elements, and message correlation (to subscriptions
@@ -44,23 +44,19 @@ public final class EventBehavior {
     return true;
   }
 
-  /** Creates the timer of {@code catchEvent}, held by {@code owner}; false (and an incident) if the duration is invalid. */
+  /** Creates the timer of {@code catchEvent}, held by {@code owner}; false (and an incident) if its value is invalid. */
   boolean createTimer(ElementInstance owner, ExecutableElement catchEvent) {
-    var value = bpmn.evaluate(catchEvent.timerDuration(), owner.key());
-    long millis;
-    try {
-      millis = value.isFailure() ? Long.MIN_VALUE : durationMillis(value.value());
-    } catch (DateTimeParseException | ArithmeticException e) {
-      millis = Long.MIN_VALUE;
-    }
-    if (millis == Long.MIN_VALUE) {
+    var timer = catchEvent.timer();
+    var value = bpmn.evaluate(timer.expression(), owner.key());
+    OptionalLong due = value.isFailure() ? OptionalLong.empty() : TimerDueDates.dueDate(timer.kind(), value.value(), bpmn.now());
+    if (due.isEmpty()) {
       bpmn.incidents().raise(owner, "EXTRACT_VALUE_ERROR", value.isFailure()
           ? value.failure()
-          : "Expected the timer duration '" + catchEvent.timerDuration() + "' to be an ISO-8601 duration, but it was '" + value.value() + "'");
+          : "Expected the timer " + timer.kind().name().toLowerCase(Locale.ROOT) + " '" + timer.expression()
+              + "' to be an ISO-8601 " + (timer.kind() == TimerDefinition.Kind.DATE ? "date-time with offset" : "duration") + ", but it was '" + value.value() + "'");
       return false;
     }
-    long now = bpmn.now();
-    bpmn.writer().write(new TimerCreated(bpmn.state().nextKey(), owner.key(), owner.processInstanceKey(), catchEvent.id(), now + Math.max(0, millis)));
+    bpmn.writer().write(new TimerCreated(bpmn.state().nextKey(), owner.key(), owner.processInstanceKey(), catchEvent.id(), due.getAsLong()));
     return true;
   }
 
@@ -142,19 +138,5 @@ public final class EventBehavior {
       return decimal.stripTrailingZeros().scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();
     }
     return null;
-  }
-
-  private static long durationMillis(Object value) {
-    if (value instanceof Duration d) {
-      return d.toMillis();
-    }
-    if (value instanceof Period p) {
-      return Duration.ofDays(p.toTotalMonths() * 30 + p.getDays()).toMillis();
-    }
-    if (value instanceof String s) {
-      String text = s.trim();
-      return text.contains("T") || !text.matches("P\\d+[YMW].*") ? Duration.parse(text).toMillis() : durationMillis(Period.parse(text));
-    }
-    return Long.MIN_VALUE;
   }
 }
