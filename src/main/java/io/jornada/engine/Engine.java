@@ -72,7 +72,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public Engine(EngineClock clock, EventLog log, int snapshotEveryEvents, EngineMetrics metrics) {
-    this.clock = clock;
+    this.clock = new ControlledClock(clock, state);
     this.log = log;
     this.snapshotEveryEvents = snapshotEveryEvents;
     this.metrics = metrics;
@@ -81,8 +81,8 @@ public final class Engine implements AutoCloseable {
     var transformer = new BpmnTransformer(expressions);
     this.appliers = new EventAppliers(state, transformer, decisions);
     this.writer = new EventWriter(appliers);
-    var bpmn = new BpmnBehaviors(state, writer, clock, expressions, decisions);
-    this.processors = new CommandProcessors(state, writer, bpmn, transformer, decisions, clock);
+    var bpmn = new BpmnBehaviors(state, writer, this.clock, expressions, decisions);
+    this.processors = new CommandProcessors(state, writer, bpmn, transformer, decisions, this.clock);
     log.replay(appliers::apply);
     thread.execute(this::scheduleDueDateCheck);
   }
@@ -109,6 +109,7 @@ public final class Engine implements AutoCloseable {
 
   private <R> void process(Command<R> command, CompletableFuture<CommandResult<R>> response) {
     long started = System.nanoTime();
+    long pinnedBefore = state.pinnedClock();
     try {
       processors.process(command, result -> answers.add(() -> response.complete(result)));
     } catch (RuntimeException e) {
@@ -136,6 +137,9 @@ public final class Engine implements AutoCloseable {
     if (eventsSinceSnapshot >= snapshotEveryEvents) {
       snapshot();
     }
+    if (state.pinnedClock() != pinnedBefore) {
+      replanDueDateCheck();
+    }
     scheduleDueDateCheck();
   }
 
@@ -158,6 +162,14 @@ public final class Engine implements AutoCloseable {
       nextCheckAt = Long.MAX_VALUE;
       process(new CheckDueDates(), new CompletableFuture<>());
     }), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** The clock jumped: the planned check was timed for the old clock, so plan it anew (at once if something is due now). */
+  private void replanDueDateCheck() {
+    if (nextCheck != null) {
+      nextCheck.cancel(false);
+    }
+    nextCheckAt = Long.MAX_VALUE;
   }
 
   /** Stops taking commands, lets the log finish what it has, and closes the log. */

@@ -9,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.jornada.gateway.GatewayTestApplication;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,8 @@ abstract class ConformanceTest {
 
   protected CamundaClient client;
 
+  private Instant pinnedAt;
+
   @BeforeEach
   void createClient() {
     client = CamundaClient.newClientBuilder()
@@ -43,6 +46,7 @@ abstract class ConformanceTest {
 
   @AfterEach
   void closeClient() {
+    resetClockIfPinned();
     client.close();
   }
 
@@ -88,5 +92,27 @@ abstract class ConformanceTest {
 
   protected void awaitState(long processInstanceKey, ProcessInstanceState expected) {
     await().atMost(Duration.ofSeconds(10)).until(() -> state(processInstanceKey) == expected);
+  }
+
+  /**
+   * Moves the engine's clock forward by {@code duration}, as Camunda Process Test's {@code
+   * increaseTime} does: the clock is pinned there, and what is due by then fires at once. The clock
+   * is reset after the test.
+   */
+  protected void increaseTime(Duration duration) {
+    pinClock((pinnedAt == null ? Instant.now() : pinnedAt).plus(duration));
+  }
+
+  /** Pins the engine's clock to {@code time}; it stands still there until the test ends (then it is reset). */
+  protected void pinClock(Instant time) {
+    client.newPinClockCommand().time(time).send().join();
+    pinnedAt = time;
+  }
+
+  private void resetClockIfPinned() {
+    if (pinnedAt != null) {
+      client.newResetClockCommand().send().join();
+      pinnedAt = null;
+    }
   }
 }

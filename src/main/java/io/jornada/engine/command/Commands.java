@@ -11,7 +11,7 @@ public final class Commands {
   /** A command the engine processes in order on its writer thread. */
   public sealed interface Command<R>
       permits Deploy, CreateProcessInstance, ActivateJobs, CompleteJob, FailJob, ThrowJobError, PublishMessage, CorrelateMessage,
-          EvaluateDecision, CheckDueDates, CancelProcessInstance {}
+          EvaluateDecision, CheckDueDates, CancelProcessInstance, PinClock, ResetClock, UpdateJob, ResolveIncident, BroadcastSignal {}
 
   /** One resource of a deployment. */
   public record Resource(String name, byte[] content) {}
@@ -61,4 +61,19 @@ public final class Commands {
 
   /** Fires due timers, times out jobs, ends back-offs and expires messages. Sent by the engine's own scheduler. */
   public record CheckDueDates() implements Command<Void> {}
+
+  /** Pins the engine's clock to a moment (epoch ms): time stands still there until it is pinned again or reset. */
+  public record PinClock(long epochMillis) implements Command<Void> {}
+
+  /** Unpins the engine's clock: it follows the system clock again. */
+  public record ResetClock() implements Command<Void> {}
+
+  /** Changes a job's retries and/or the timeout of its activation; a null field is left as it is. */
+  public record UpdateJob(long jobKey, Integer retries, Long timeoutMillis) implements Command<Void> {}
+
+  /** Resolves an incident: its job becomes activatable again, or the element retries the step that failed. */
+  public record ResolveIncident(long incidentKey) implements Command<Void> {}
+
+  /** Broadcasts a signal to every signal catch and start event with this name; answers the signal key. */
+  public record BroadcastSignal(String name, Map<String, Object> variables) implements Command<Long> {}
 }

@@ -34,4 +34,6 @@ public sealed interface EngineEvent
         IncidentEvents.IncidentResolved,
         DeploymentEvents.DecisionEvaluated,
         SnapshotEvents.MessageSpent,
-        SnapshotEvents.KeysIssued {}
+        SnapshotEvents.KeysIssued,
+        ClockEvents.ClockPinned,
+        ClockEvents.ClockReset {}

@@ -12,7 +12,9 @@ import io.jornada.engine.command.Commands.CreateProcessInstance;
 import io.jornada.engine.command.Commands.Deploy;
 import io.jornada.engine.command.Commands.EvaluateDecision;
 import io.jornada.engine.command.Commands.FailJob;
+import io.jornada.engine.command.Commands.PinClock;
 import io.jornada.engine.command.Commands.PublishMessage;
+import io.jornada.engine.command.Commands.ResetClock;
 import io.jornada.engine.command.Commands.ThrowJobError;
 import io.jornada.engine.decision.DecisionEngine;
 import io.jornada.engine.model.BpmnTransformer;
@@ -41,6 +43,8 @@ public final class CommandProcessors {
     processors.put(EvaluateDecision.class, new DecisionEvaluateProcessor(state, writer, decisions));
     processors.put(CancelProcessInstance.class, new ProcessInstanceCancelProcessor(state, bpmn));
     processors.put(CheckDueDates.class, new DueDateProcessor(state, writer, bpmn, clock));
+    processors.put(PinClock.class, new ClockPinProcessor(writer));
+    processors.put(ResetClock.class, new ClockResetProcessor(writer));
   }
 
   /** Processes a command and everything that follows from it before the next command. */

@@ -61,6 +61,9 @@ public final class EngineState {
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
   final Map<String, Integer> activeElements = new HashMap<>();
 
+  /** The pinned clock in epoch ms, -1 while the clock follows the system; read by the clock off the writer thread too. */
+  volatile long pinnedClock = -1;
+
   /** Orders {dueDate, key} pairs by due date, then key. */
   private static final Comparator<long[]> DUE_ORDER =
       Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]);
@@ -308,6 +311,13 @@ public final class EngineState {
 
   public Optional<Incident> incident(long key) {
     return Optional.ofNullable(incidents.get(key));
+  }
+
+  // --- clock
+
+  /** The moment the clock is pinned to (epoch ms), or -1 when it follows the system clock. */
+  public long pinnedClock() {
+    return pinnedClock;
   }
 
   /** The earliest moment something is due: a timer, a job deadline or back-off, a message expiry; -1 if none. */

@@ -1,6 +1,8 @@
 package io.jornada.engine.state;
 
 import io.jornada.engine.decision.DecisionEngine;
+import io.jornada.engine.event.ClockEvents.ClockPinned;
+import io.jornada.engine.event.ClockEvents.ClockReset;
 import io.jornada.engine.event.DeploymentEvents.DecisionEvaluated;
 import io.jornada.engine.event.DeploymentEvents.DecisionsDeployed;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
@@ -84,6 +86,8 @@ public final class EventAppliers {
     register(IncidentResolved.class, e -> state.incidents.remove(e.incidentKey()));
     register(MessageSpent.class, e -> state.messages.get(e.messageKey()).markCorrelated(e.bpmnProcessId()));
     register(KeysIssued.class, e -> state.observeKey(e.nextKey() - 1));
+    register(ClockPinned.class, e -> state.pinnedClock = e.epochMillis());
+    register(ClockReset.class, e -> state.pinnedClock = -1);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.jornada.engine.state;
 
+import io.jornada.engine.event.ClockEvents.ClockPinned;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
@@ -76,6 +77,9 @@ public final class StateSnapshot {
         out.add(new InstanceStartedByMessage(instance, -1, state.instances.get(instance).bpmnProcessId(), correlationKey)));
     state.incidents.values().forEach(i -> out.add(new IncidentCreated(i.key(), i.processInstanceKey(), i.elementInstanceKey(),
         i.elementId(), i.errorType(), i.errorMessage(), i.jobKey(), i.creationTime())));
+    if (state.pinnedClock >= 0) {
+      out.add(new ClockPinned(state.pinnedClock));
+    }
     out.add(new KeysIssued(state.peekNextKey()));
     out.flush();
   }
