@@ -8,24 +8,27 @@ import io.camunda.client.protocol.rest.JobErrorRequest;
 import io.camunda.client.protocol.rest.JobFailRequest;
 import io.camunda.client.protocol.rest.JobKindEnum;
 import io.camunda.client.protocol.rest.JobListenerEventTypeEnum;
+import io.camunda.client.protocol.rest.JobUpdateRequest;
 import io.jornada.engine.Engine;
 import io.jornada.engine.command.Commands.ActivateJobs;
 import io.jornada.engine.command.Commands.CompleteJob;
 import io.jornada.engine.command.Commands.FailJob;
 import io.jornada.engine.command.Commands.ThrowJobError;
+import io.jornada.engine.command.Commands.UpdateJob;
 import io.jornada.engine.command.Results.ActivatedJob;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 
-/** Job activation (long polling), completion, failure and BPMN errors. */
+/** Job activation (long polling), completion, failure, BPMN errors, and updates of retries and timeout. */
 @RestController
 @ConditionalOnEmbeddedEngine
 class JobController {
@@ -84,6 +87,15 @@ class JobController {
     }
     var command = new ThrowJobError(Keys.parse("jobKey", jobKey), request.getErrorCode(), request.getErrorMessage(), request.getVariables());
     return engine.send(command).thenApply(Responses::noContent);
+  }
+
+  @PatchMapping("/v2/jobs/{jobKey}")
+  CompletableFuture<ResponseEntity<Object>> update(@PathVariable String jobKey, @RequestBody JobUpdateRequest request) {
+    var changeset = request.getChangeset();
+    if (changeset == null || (changeset.getRetries() == null && changeset.getTimeout() == null)) {
+      throw new InvalidRequestException("Expected a changeset with retries or timeout, but none was given");
+    }
+    return engine.send(new UpdateJob(Keys.parse("jobKey", jobKey), changeset.getRetries(), changeset.getTimeout())).thenApply(Responses::noContent);
   }
 
   private static JobActivationResult toResponse(List<ActivatedJob> jobs) {

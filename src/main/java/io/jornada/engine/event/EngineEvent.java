@@ -36,4 +36,6 @@ public sealed interface EngineEvent
         SnapshotEvents.MessageSpent,
         SnapshotEvents.KeysIssued,
         ClockEvents.ClockPinned,
-        ClockEvents.ClockReset {}
+        ClockEvents.ClockReset,
+        JobEvents.JobRetriesUpdated,
+        JobEvents.JobTimeoutUpdated {}

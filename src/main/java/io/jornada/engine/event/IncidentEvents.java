@@ -1,6 +1,10 @@
 package io.jornada.engine.event;
 
-/** Events of incidents: problems an operator must look at. {@code jobKey} is -1 when no job is involved. */
+/**
+ * Events of incidents: problems an operator must look at. {@code jobKey} is -1 when no job is
+ * involved. {@code onCompletion} says which step of the element failed, and so which one resolving
+ * the incident retries: its completion (output mappings), or else its activation.
+ */
 public final class IncidentEvents {
 
   private IncidentEvents() {}
@@ -13,7 +17,8 @@ public final class IncidentEvents {
       String errorType,
       String errorMessage,
       long jobKey,
-      long timestamp)
+      long timestamp,
+      boolean onCompletion)
       implements EngineEvent {}
 
   public record IncidentResolved(long incidentKey) implements EngineEvent {}

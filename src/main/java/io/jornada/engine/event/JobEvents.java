@@ -36,5 +36,11 @@ public final class JobEvents {
 
   public record JobCanceled(long jobKey) implements EngineEvent {}
 
+  /** The job's retries were set (PATCH); a failed job stays failed until its incident is resolved. */
+  public record JobRetriesUpdated(long jobKey, int retries) implements EngineEvent {}
+
+  /** The activated job's deadline was moved (PATCH with a new timeout, counted from now). */
+  public record JobTimeoutUpdated(long jobKey, long deadline) implements EngineEvent {}
+
   public record JobErrorThrown(long jobKey, String errorCode, String errorMessage) implements EngineEvent {}
 }

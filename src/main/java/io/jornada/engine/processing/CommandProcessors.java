@@ -15,7 +15,9 @@ import io.jornada.engine.command.Commands.FailJob;
 import io.jornada.engine.command.Commands.PinClock;
 import io.jornada.engine.command.Commands.PublishMessage;
 import io.jornada.engine.command.Commands.ResetClock;
+import io.jornada.engine.command.Commands.ResolveIncident;
 import io.jornada.engine.command.Commands.ThrowJobError;
+import io.jornada.engine.command.Commands.UpdateJob;
 import io.jornada.engine.decision.DecisionEngine;
 import io.jornada.engine.model.BpmnTransformer;
 import io.jornada.engine.processing.bpmn.BpmnBehaviors;
@@ -45,6 +47,8 @@ public final class CommandProcessors {
     processors.put(CheckDueDates.class, new DueDateProcessor(state, writer, bpmn, clock));
     processors.put(PinClock.class, new ClockPinProcessor(writer));
     processors.put(ResetClock.class, new ClockResetProcessor(writer));
+    processors.put(UpdateJob.class, new JobUpdateProcessor(state, writer, clock));
+    processors.put(ResolveIncident.class, new IncidentResolveProcessor(state, writer, bpmn));
   }
 
   /** Processes a command and everything that follows from it before the next command. */

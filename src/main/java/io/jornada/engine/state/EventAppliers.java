@@ -21,6 +21,8 @@ import io.jornada.engine.event.JobEvents.JobCreated;
 import io.jornada.engine.event.JobEvents.JobErrorThrown;
 import io.jornada.engine.event.JobEvents.JobFailed;
 import io.jornada.engine.event.JobEvents.JobRecurred;
+import io.jornada.engine.event.JobEvents.JobRetriesUpdated;
+import io.jornada.engine.event.JobEvents.JobTimeoutUpdated;
 import io.jornada.engine.event.JobEvents.JobTimedOut;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
 import io.jornada.engine.event.MessageEvents.MessageExpired;
@@ -88,6 +90,8 @@ public final class EventAppliers {
     register(KeysIssued.class, e -> state.observeKey(e.nextKey() - 1));
     register(ClockPinned.class, e -> state.pinnedClock = e.epochMillis());
     register(ClockReset.class, e -> state.pinnedClock = -1);
+    register(JobRetriesUpdated.class, e -> state.jobs.get(e.jobKey()).updateRetries(e.retries()));
+    register(JobTimeoutUpdated.class, this::jobTimeoutUpdated);
   }
 
   @SuppressWarnings("unchecked")
@@ -222,6 +226,13 @@ public final class EventAppliers {
     state.activatableJobs.computeIfAbsent(job.type(), k -> new LinkedHashSet<>()).add(job.key());
   }
 
+  private void jobTimeoutUpdated(JobTimeoutUpdated e) {
+    Job job = state.jobs.get(e.jobKey());
+    state.jobDeadlines.remove(new long[] {job.deadline(), job.key()});
+    job.activate(job.worker(), e.deadline());
+    state.jobDeadlines.add(new long[] {e.deadline(), job.key()});
+  }
+
   private void jobErrorThrown(JobErrorThrown e) {
     Job job = state.jobs.get(e.jobKey());
     forgetDueDates(job);
@@ -335,6 +346,6 @@ public final class EventAppliers {
     state.observeKey(e.incidentKey());
     state.incidents.put(
         e.incidentKey(),
-        new Incident(e.incidentKey(), e.processInstanceKey(), e.elementInstanceKey(), e.elementId(), e.errorType(), e.errorMessage(), e.jobKey(), e.timestamp()));
+        new Incident(e.incidentKey(), e.processInstanceKey(), e.elementInstanceKey(), e.elementId(), e.errorType(), e.errorMessage(), e.jobKey(), e.timestamp(), e.onCompletion()));
   }
 }

@@ -9,4 +9,5 @@ public record Incident(
     String errorType,
     String errorMessage,
     long jobKey,
-    long creationTime) {}
+    long creationTime,
+    boolean onCompletion) {}

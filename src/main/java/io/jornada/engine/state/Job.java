@@ -99,6 +99,10 @@ public final class Job {
     this.deadline = -1;
   }
 
+  void updateRetries(int retries) {
+    this.retries = retries;
+  }
+
   void errorThrown(String errorMessage) {
     this.state = State.ERROR_THROWN;
     this.errorMessage = errorMessage;

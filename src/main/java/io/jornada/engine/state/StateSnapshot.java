@@ -12,6 +12,7 @@ import io.jornada.engine.event.JobEvents.JobActivated;
 import io.jornada.engine.event.JobEvents.JobCreated;
 import io.jornada.engine.event.JobEvents.JobErrorThrown;
 import io.jornada.engine.event.JobEvents.JobFailed;
+import io.jornada.engine.event.JobEvents.JobRetriesUpdated;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
 import io.jornada.engine.event.MessageEvents.MessagePublished;
 import io.jornada.engine.event.MessageEvents.SubscriptionOpened;
@@ -76,7 +77,7 @@ public final class StateSnapshot {
     state.lockOfInstance.forEach((instance, correlationKey) ->
         out.add(new InstanceStartedByMessage(instance, -1, state.instances.get(instance).bpmnProcessId(), correlationKey)));
     state.incidents.values().forEach(i -> out.add(new IncidentCreated(i.key(), i.processInstanceKey(), i.elementInstanceKey(),
-        i.elementId(), i.errorType(), i.errorMessage(), i.jobKey(), i.creationTime())));
+        i.elementId(), i.errorType(), i.errorMessage(), i.jobKey(), i.creationTime(), i.onCompletion())));
     if (state.pinnedClock >= 0) {
       out.add(new ClockPinned(state.pinnedClock));
     }
@@ -93,7 +94,14 @@ public final class StateSnapshot {
     out.add(new JobCreated(job.key(), job.elementInstanceKey(), job.processInstanceKey(), job.type(), job.retries(), job.customHeaders()));
     switch (job.state()) {
       case ACTIVATED -> out.add(new JobActivated(job.key(), job.worker(), job.deadline()));
-      case FAILED -> out.add(new JobFailed(job.key(), job.type(), job.retries(), job.errorMessage(), job.retries() > 0 ? job.retryAt() : 0));
+      case FAILED -> {
+        // Backing off, or out of retries (an incident) — then maybe given new retries, which only resolving the incident uses.
+        boolean backingOff = job.retries() > 0 && job.retryAt() > 0;
+        out.add(new JobFailed(job.key(), job.type(), backingOff ? job.retries() : 0, job.errorMessage(), backingOff ? job.retryAt() : 0));
+        if (!backingOff && job.retries() > 0) {
+          out.add(new JobRetriesUpdated(job.key(), job.retries()));
+        }
+      }
       case ERROR_THROWN -> out.add(new JobErrorThrown(job.key(), "", job.errorMessage()));
       case ACTIVATABLE -> {
         if (!job.errorMessage().isEmpty()) {

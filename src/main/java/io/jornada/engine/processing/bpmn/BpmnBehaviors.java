@@ -160,6 +160,21 @@ public final class BpmnBehaviors {
     }));
   }
 
+  /**
+   * After an incident of the element instance was resolved: runs the step that failed again — its
+   * completion (output mappings, then its outgoing flows), or else its activation.
+   */
+  public void retryAfterIncident(long elementInstanceKey, boolean completion) {
+    work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
+      ExecutableElement element = process(instance).element(instance.elementId());
+      if (!completion) {
+        behaviors.get(element.type()).onActivate(this, instance, element, null);
+      } else if (variables.applyOutputs(instance, element, Map.of())) {
+        complete(instance, element.outgoing(), null);
+      }
+    }));
+  }
+
   /** Enters {@code element} inside the container instance {@code scope} (not through a flow). */
   void activateIn(ElementInstance scope, ExecutableElement element) {
     work.add(() -> activate(scope.key(), element, false, null));

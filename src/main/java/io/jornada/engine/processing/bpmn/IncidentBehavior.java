@@ -24,6 +24,11 @@ public final class IncidentBehavior {
   }
 
   public void raise(ElementInstance instance, String errorType, String message, long jobKey) {
-    writer.write(new IncidentCreated(state.nextKey(), instance.processInstanceKey(), instance.key(), instance.elementId(), errorType, message, jobKey, clock.millis()));
+    writer.write(new IncidentCreated(state.nextKey(), instance.processInstanceKey(), instance.key(), instance.elementId(), errorType, message, jobKey, clock.millis(), false));
+  }
+
+  /** An incident in the element's completion (an output mapping): resolving it retries the completion. */
+  void raiseOnCompletion(ElementInstance instance, String errorType, String message) {
+    writer.write(new IncidentCreated(state.nextKey(), instance.processInstanceKey(), instance.key(), instance.elementId(), errorType, message, -1, clock.millis(), true));
   }
 }

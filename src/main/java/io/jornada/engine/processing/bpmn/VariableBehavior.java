@@ -45,7 +45,7 @@ final class VariableBehavior {
     for (Mapping mapping : element.outputs()) {
       var value = bpmn.evaluate(mapping.source(), instance.key());
       if (value.isFailure()) {
-        bpmn.incidents().raise(instance, "IO_MAPPING_ERROR", value.failure());
+        bpmn.incidents().raiseOnCompletion(instance, "IO_MAPPING_ERROR", value.failure());
         return false;
       }
       propagate(instance.flowScopeKey(), instance, mapping.target(), value.value());
