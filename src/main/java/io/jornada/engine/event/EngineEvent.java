@@ -38,4 +38,7 @@ public sealed interface EngineEvent
         ClockEvents.ClockPinned,
         ClockEvents.ClockReset,
         JobEvents.JobRetriesUpdated,
-        JobEvents.JobTimeoutUpdated {}
+        JobEvents.JobTimeoutUpdated,
+        TimerEvents.StartTimerCreated,
+        TimerEvents.StartTimerTriggered,
+        TimerEvents.StartTimerCanceled {}

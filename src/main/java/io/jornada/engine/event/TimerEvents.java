@@ -12,4 +12,14 @@ public final class TimerEvents {
   public record TimerTriggered(long timerKey) implements EngineEvent {}
 
   public record TimerCanceled(long timerKey) implements EngineEvent {}
+
+  /** A timer start event of a deployed process version was scheduled; {@code repetitions} as in {@code StartTimer}. */
+  public record StartTimerCreated(long timerKey, long processDefinitionKey, String targetElementId, long dueDate, int repetitions)
+      implements EngineEvent {}
+
+  /** A timer start event fired (and created an instance). */
+  public record StartTimerTriggered(long timerKey) implements EngineEvent {}
+
+  /** A timer start event's timer was canceled: a newer version of its process was deployed. */
+  public record StartTimerCanceled(long timerKey) implements EngineEvent {}
 }

@@ -118,8 +118,8 @@ public final class BpmnTransformer {
       var root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS, EventType.NONE);
       elements.put(root.id(), root);
       addScope(root, process.getFlowElements());
-      if (root.startEvent() == null && messageStarts.isEmpty()) {
-        errors.add("process '" + process.getId() + "' has no none or message start event");
+      if (elements.values().stream().noneMatch(e -> e.type() == ElementType.START_EVENT && e.flowScope() == root)) {
+        errors.add("process '" + process.getId() + "' has no start event");
       }
       return new ExecutableProcess(process.getId(), process.getName(), root, elements, messageStarts);
     }
@@ -180,6 +180,9 @@ public final class BpmnTransformer {
           node.setMessage(new ExecutableElement.MessageDefinition(messageName(message, id), null));
           messageStarts.add(node);
           return node;
+        }
+        if (definition instanceof TimerEventDefinition timer) {
+          return timerStart(timer, id, name);
         }
         return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
       }
@@ -256,6 +259,17 @@ public final class BpmnTransformer {
         return unsupported(id, typeName + (definition == null ? " without event definition" : " with " + definition.getElementType().getTypeName()));
       }
       return unsupported(id, typeName);
+    }
+
+    /** A timer start event takes a date or a cycle, not a duration. */
+    private ExecutableElement timerStart(TimerEventDefinition timer, String id, String name) {
+      if (timer.getTimeDuration() != null) {
+        errors.add("element '" + id + "' (startEvent) timer must have a timeDate or timeCycle; a timer start event takes no timeDuration");
+        return null;
+      }
+      var node = new ExecutableElement(id, name, ElementType.START_EVENT, EventType.TIMER);
+      node.setTimer(timerOf(timer, id, "startEvent", true));
+      return node;
     }
 
     private EventDefinition singleDefinition(Collection<EventDefinition> definitions, String id, String typeName) {

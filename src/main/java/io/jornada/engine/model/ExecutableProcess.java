@@ -25,6 +25,17 @@ public record ExecutableProcess(
     return elements.get(id);
   }
 
+  /** The timer start events of the process itself (not of its subprocesses). */
+  public List<ExecutableElement> timerStartEvents() {
+    return startEvents(EventType.TIMER);
+  }
+
+  private List<ExecutableElement> startEvents(EventType eventType) {
+    return elements.values().stream()
+        .filter(e -> e.type() == ElementType.START_EVENT && e.eventType() == eventType && e.flowScope() == root)
+        .toList();
+  }
+
   /** The process's none start event, or null. */
   public ExecutableElement noneStartEvent() {
     return root.startEvent();

@@ -34,7 +34,7 @@ public final class CommandProcessors {
 
   public CommandProcessors(EngineState state, EventWriter writer, BpmnBehaviors bpmn, BpmnTransformer transformer, DecisionEngine decisions, EngineClock clock) {
     this.bpmn = bpmn;
-    processors.put(Deploy.class, new DeployProcessor(state, writer, transformer, decisions));
+    processors.put(Deploy.class, new DeployProcessor(state, writer, transformer, decisions, bpmn));
     processors.put(CreateProcessInstance.class, new ProcessInstanceCreateProcessor(state, bpmn));
     processors.put(ActivateJobs.class, new JobBatchActivateProcessor(state, writer, clock));
     processors.put(CompleteJob.class, new JobCompleteProcessor(state, writer, bpmn));

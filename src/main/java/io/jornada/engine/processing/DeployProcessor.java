@@ -11,6 +11,7 @@ import io.jornada.engine.event.DeploymentEvents.DecisionsDeployed;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
 import io.jornada.engine.model.BpmnTransformer;
 import io.jornada.engine.model.ExecutableProcess;
+import io.jornada.engine.processing.bpmn.BpmnBehaviors;
 import io.jornada.engine.state.DeployedProcess;
 import io.jornada.engine.state.EngineState;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * Deploys BPMN and DMN resources, all or nothing. A resource identical to the latest version is
- * not deployed again: its existing version is answered, as Zeebe does.
+ * not deployed again: its existing version is answered, as Zeebe does. A new process version
+ * schedules its timer start events and cancels those of the version before.
  */
 final class DeployProcessor implements CommandProcessor<Deploy, Results.Deployment> {
 
@@ -29,12 +31,14 @@ final class DeployProcessor implements CommandProcessor<Deploy, Results.Deployme
   private final EventWriter writer;
   private final BpmnTransformer transformer;
   private final DecisionEngine decisions;
+  private final BpmnBehaviors bpmn;
 
-  DeployProcessor(EngineState state, EventWriter writer, BpmnTransformer transformer, DecisionEngine decisions) {
+  DeployProcessor(EngineState state, EventWriter writer, BpmnTransformer transformer, DecisionEngine decisions, BpmnBehaviors bpmn) {
     this.state = state;
     this.writer = writer;
     this.transformer = transformer;
     this.decisions = decisions;
+    this.bpmn = bpmn;
   }
 
   @Override
@@ -50,7 +54,10 @@ final class DeployProcessor implements CommandProcessor<Deploy, Results.Deployme
       if (name.endsWith(".bpmn") || name.endsWith(".xml")) {
         var result = transformer.transform(name, resource.content());
         errors.addAll(result.errors().stream().map(e -> "'" + name + "': " + e).toList());
-        result.processes().forEach(p -> parsed.add(new Parsed(resource, p, null)));
+        result.processes().forEach(p -> {
+          errors.addAll(bpmn.timerStarts().check(p).stream().map(e -> "'" + name + "': " + e).toList());
+          parsed.add(new Parsed(resource, p, null));
+        });
       } else if (name.endsWith(".dmn")) {
         var result = decisions.parse(name, resource.content());
         if (result.isFailure()) {
@@ -90,6 +97,7 @@ final class DeployProcessor implements CommandProcessor<Deploy, Results.Deployme
     long key = state.nextKey();
     int version = state.nextProcessVersion(process.bpmnProcessId());
     writer.write(new ProcessDeployed(key, process.bpmnProcessId(), version, resource.name(), deploymentKey, resource.content()));
+    bpmn.timerStarts().deployed(state.process(key).orElseThrow());
     return new Results.ProcessMetadata(key, process.bpmnProcessId(), version, resource.name());
   }
 

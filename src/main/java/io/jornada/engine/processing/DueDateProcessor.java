@@ -36,6 +36,9 @@ final class DueDateProcessor implements CommandProcessor<CheckDueDates, Void> {
       writer.write(new TimerTriggered(key));
       bpmn.triggerEvent(timer.elementInstanceKey(), new EventTrigger(timer.targetElementId(), Map.of()));
     }
+    for (long key : state.startTimersDue(now)) {
+      bpmn.timerStarts().trigger(key);
+    }
     for (long key : state.jobsTimedOut(now)) {
       writer.write(new JobTimedOut(key, state.job(key).orElseThrow().type()));
     }

@@ -46,6 +46,8 @@ public final class EngineState {
   final Map<Long, Timer> timers = new HashMap<>();
   final TreeSet<long[]> timerDueDates = new TreeSet<>(DUE_ORDER);
   final Map<Long, List<Long>> timersByElement = new HashMap<>();
+  final Map<Long, StartTimer> startTimers = new HashMap<>();
+  final TreeSet<long[]> startTimerDueDates = new TreeSet<>(DUE_ORDER);
 
   final Map<Long, BufferedMessage> messages = new HashMap<>();
   final Map<String, LinkedHashSet<Long>> messagesByNameAndKey = new HashMap<>();
@@ -248,6 +250,20 @@ public final class EngineState {
     return List.copyOf(timersByElement.getOrDefault(elementInstanceKey, List.of()));
   }
 
+  public Optional<StartTimer> startTimer(long key) {
+    return Optional.ofNullable(startTimers.get(key));
+  }
+
+  /** Timers of timer start events due at or before {@code now}. */
+  public List<Long> startTimersDue(long now) {
+    return dueKeys(startTimerDueDates, now);
+  }
+
+  /** The scheduled timer start events of a process version. */
+  public List<Long> startTimersOf(long processDefinitionKey) {
+    return startTimers.values().stream().filter(t -> t.processDefinitionKey() == processDefinitionKey).map(StartTimer::key).sorted().toList();
+  }
+
   // --- messages
 
   public Optional<BufferedMessage> message(long key) {
@@ -320,10 +336,10 @@ public final class EngineState {
     return pinnedClock;
   }
 
-  /** The earliest moment something is due: a timer, a job deadline or back-off, a message expiry; -1 if none. */
+  /** The earliest moment something is due: a timer (start timers too), a job deadline or back-off, a message expiry; -1 if none. */
   public long nextDueDate() {
     long next = Long.MAX_VALUE;
-    for (TreeSet<long[]> set : List.of(timerDueDates, jobDeadlines, jobBackoffs, messageDeadlines)) {
+    for (TreeSet<long[]> set : List.of(timerDueDates, jobDeadlines, jobBackoffs, messageDeadlines, startTimerDueDates)) {
       if (!set.isEmpty()) {
         next = Math.min(next, set.first()[0]);
       }

@@ -32,6 +32,9 @@ import io.jornada.engine.event.MessageEvents.SubscriptionCorrelated;
 import io.jornada.engine.event.MessageEvents.SubscriptionOpened;
 import io.jornada.engine.event.SnapshotEvents.KeysIssued;
 import io.jornada.engine.event.SnapshotEvents.MessageSpent;
+import io.jornada.engine.event.TimerEvents.StartTimerCanceled;
+import io.jornada.engine.event.TimerEvents.StartTimerCreated;
+import io.jornada.engine.event.TimerEvents.StartTimerTriggered;
 import io.jornada.engine.event.TimerEvents.TimerCanceled;
 import io.jornada.engine.event.TimerEvents.TimerCreated;
 import io.jornada.engine.event.TimerEvents.TimerTriggered;
@@ -92,6 +95,9 @@ public final class EventAppliers {
     register(ClockReset.class, e -> state.pinnedClock = -1);
     register(JobRetriesUpdated.class, e -> state.jobs.get(e.jobKey()).updateRetries(e.retries()));
     register(JobTimeoutUpdated.class, this::jobTimeoutUpdated);
+    register(StartTimerCreated.class, this::startTimerCreated);
+    register(StartTimerTriggered.class, e -> removeStartTimer(e.timerKey()));
+    register(StartTimerCanceled.class, e -> removeStartTimer(e.timerKey()));
   }
 
   @SuppressWarnings("unchecked")
@@ -270,6 +276,17 @@ public final class EventAppliers {
     if (ofElement.isEmpty()) {
       state.timersByElement.remove(timer.elementInstanceKey());
     }
+  }
+
+  private void startTimerCreated(StartTimerCreated e) {
+    state.observeKey(e.timerKey());
+    state.startTimers.put(e.timerKey(), new StartTimer(e.timerKey(), e.processDefinitionKey(), e.targetElementId(), e.dueDate(), e.repetitions()));
+    state.startTimerDueDates.add(new long[] {e.dueDate(), e.timerKey()});
+  }
+
+  private void removeStartTimer(long timerKey) {
+    StartTimer timer = state.startTimers.remove(timerKey);
+    state.startTimerDueDates.remove(new long[] {timer.dueDate(), timerKey});
   }
 
   private void messagePublished(MessagePublished e) {

@@ -18,6 +18,7 @@ import io.jornada.engine.event.MessageEvents.MessagePublished;
 import io.jornada.engine.event.MessageEvents.SubscriptionOpened;
 import io.jornada.engine.event.SnapshotEvents.KeysIssued;
 import io.jornada.engine.event.SnapshotEvents.MessageSpent;
+import io.jornada.engine.event.TimerEvents.StartTimerCreated;
 import io.jornada.engine.event.TimerEvents.TimerCreated;
 import io.jornada.engine.model.ElementType;
 import java.util.ArrayList;
@@ -67,6 +68,8 @@ public final class StateSnapshot {
     state.jobs.values().stream().sorted(Comparator.comparingLong(Job::key)).forEach(job -> jobEvents(job, out));
     state.timers.values().forEach(t ->
         out.add(new TimerCreated(t.key(), t.elementInstanceKey(), t.processInstanceKey(), t.targetElementId(), t.dueDate())));
+    state.startTimers.values().stream().sorted(Comparator.comparingLong(StartTimer::key)).forEach(t ->
+        out.add(new StartTimerCreated(t.key(), t.processDefinitionKey(), t.elementId(), t.dueDate(), t.repetitions())));
     state.messages.values().stream().sorted(Comparator.comparingLong(BufferedMessage::key)).forEach(m -> {
       out.add(new MessagePublished(m.key(), m.name(), m.correlationKey(), m.deadline(), m.messageId(), m.variables()));
       m.correlatedProcessIds().forEach(processId -> out.add(new MessageSpent(m.key(), processId)));

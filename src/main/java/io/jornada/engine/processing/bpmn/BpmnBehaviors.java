@@ -45,6 +45,7 @@ public final class BpmnBehaviors {
   private final JobBehavior jobs;
   private final IncidentBehavior incidents;
   private final EventBehavior events;
+  private final TimerStartEvents timerStarts;
   private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
   private final Map<Long, Consumer<Map<String, Object>>> completionWaiters = new HashMap<>();
@@ -59,6 +60,7 @@ public final class BpmnBehaviors {
     this.variables = new VariableBehavior(this);
     this.jobs = new JobBehavior(this);
     this.events = new EventBehavior(this);
+    this.timerStarts = new TimerStartEvents(this);
     behaviors.put(ElementType.PROCESS, new ProcessBehavior());
     behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
     behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
@@ -96,6 +98,10 @@ public final class BpmnBehaviors {
 
   public EventBehavior events() {
     return events;
+  }
+
+  public TimerStartEvents timerStarts() {
+    return timerStarts;
   }
 
   DecisionEngine decisions() {

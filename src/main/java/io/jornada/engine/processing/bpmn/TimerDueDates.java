@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 /**
  * When a timer is due, from the value of its expression: an ISO-8601 duration (or FEEL days-time /
  * years-months duration) from now, or an ISO-8601 date-time with offset or zone (or a FEEL date and
- * time). A date in the past is due at once.
+ * time). A date in the past is due at once. A cycle ({@link TimerCycle}) is due at its first firing.
  */
 final class TimerDueDates {
 
@@ -25,11 +25,16 @@ final class TimerDueDates {
       return switch (kind) {
         case DURATION -> OptionalLong.of(now + Math.max(0, durationMillis(value)));
         case DATE -> OptionalLong.of(Math.max(now, dateMillis(value)));
-        case CYCLE -> OptionalLong.empty();
+        case CYCLE -> firstOfCycle(value, now);
       };
     } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
       return OptionalLong.empty();
     }
+  }
+
+  private static OptionalLong firstOfCycle(Object value, long now) {
+    long first = TimerCycle.parse(value).map(cycle -> cycle.firstDueDate(now)).orElse(-1L);
+    return first < 0 ? OptionalLong.empty() : OptionalLong.of(first);
   }
 
   private static long durationMillis(Object value) {

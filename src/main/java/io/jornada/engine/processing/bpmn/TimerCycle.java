@@ -1,0 +1,89 @@
+package io.jornada.engine.processing.bpmn;
+
+import io.jornada.engine.model.TimerDefinition;
+import java.time.DateTimeException;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * A timer cycle, as Zeebe takes it: an ISO-8601 repeating interval — {@code R3/PT10M} (three times,
+ * ten minutes apart, the first ten minutes from now), {@code R/PT1H} (for ever), {@code
+ * R3/2026-12-01T10:00:00Z/PT1H} (first at the start date, if it is still ahead) — or a cron
+ * expression ({@link CronSchedule}), which repeats for ever.
+ *
+ * <p>Use: {@link #parse} the expression's value, schedule the first firing at {@link
+ * #firstDueDate}, and after each firing, while {@link #firesAgain} says so for the repetitions
+ * left, schedule the next at {@link #nextDueDate} of the one that fired with {@link
+ * #remainingAfter} repetitions.
+ */
+public final class TimerCycle {
+
+  /** Repetitions of a cycle without end. */
+  public static final int UNBOUNDED = -1;
+
+  private final int repetitions;
+  private final long startMillis;
+  private final long intervalMillis;
+  private final CronSchedule cron;
+
+  private TimerCycle(int repetitions, long startMillis, long intervalMillis, CronSchedule cron) {
+    this.repetitions = repetitions;
+    this.startMillis = startMillis;
+    this.intervalMillis = intervalMillis;
+    this.cron = cron;
+  }
+
+  /** The cycle, or empty if the value is neither a repeating interval nor a cron expression. */
+  public static Optional<TimerCycle> parse(Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return Optional.empty();
+    }
+    String trimmed = text.trim();
+    if (!trimmed.startsWith("R")) {
+      return CronSchedule.parse(trimmed).map(cron -> new TimerCycle(UNBOUNDED, -1, 0, cron));
+    }
+    String[] parts = trimmed.split("/");
+    if (parts.length < 2 || parts.length > 3) {
+      return Optional.empty();
+    }
+    try {
+      int repetitions = parts[0].length() == 1 ? UNBOUNDED : Integer.parseInt(parts[0].substring(1));
+      long start = parts.length == 3 ? TimerDueDates.dueDate(TimerDefinition.Kind.DATE, parts[1], 0).orElseThrow() : -1;
+      long interval = TimerDueDates.dueDate(TimerDefinition.Kind.DURATION, parts[parts.length - 1], 0).orElseThrow();
+      if (repetitions == 0 || repetitions < UNBOUNDED || interval <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new TimerCycle(repetitions, start, interval, null));
+    } catch (NumberFormatException | DateTimeException | NoSuchElementException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** How often the timer fires in all; {@link #UNBOUNDED} for ever. */
+  public int repetitions() {
+    return repetitions;
+  }
+
+  /** When it fires first, seen at {@code now}; -1 if never (a cron expression no date matches). */
+  public long firstDueDate(long now) {
+    if (cron != null) {
+      return cron.next(now);
+    }
+    return startMillis > now ? startMillis : now + intervalMillis;
+  }
+
+  /** When it fires next after the firing due at {@code previousDueDate}; -1 if never. */
+  public long nextDueDate(long previousDueDate) {
+    return cron != null ? cron.next(previousDueDate) : previousDueDate + intervalMillis;
+  }
+
+  /** Whether a timer with {@code remaining} repetitions left (this firing included) fires again after this one. */
+  public static boolean firesAgain(int remaining) {
+    return remaining == UNBOUNDED || remaining > 1;
+  }
+
+  /** The repetitions left after a firing. */
+  public static int remainingAfter(int remaining) {
+    return remaining == UNBOUNDED ? UNBOUNDED : remaining - 1;
+  }
+}
