@@ -41,4 +41,7 @@ public sealed interface EngineEvent
         JobEvents.JobTimeoutUpdated,
         TimerEvents.StartTimerCreated,
         TimerEvents.StartTimerTriggered,
-        TimerEvents.StartTimerCanceled {}
+        TimerEvents.StartTimerCanceled,
+        SignalEvents.SignalSubscriptionOpened,
+        SignalEvents.SignalSubscriptionClosed,
+        SignalEvents.SignalBroadcast {}

@@ -11,10 +11,12 @@ import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
@@ -45,8 +47,9 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 public final class BpmnTransformer {
 
   private static final String SUPPORTED =
-      "none and message start events, none end events, service tasks, business rule tasks, embedded subprocesses,"
-          + " exclusive and event-based gateways, message and timer intermediate catch events";
+      "none, message, timer and signal start events, none and signal end events, service tasks, business rule tasks,"
+          + " embedded subprocesses, exclusive and event-based gateways, message, timer and signal intermediate catch events,"
+          + " none and signal intermediate throw events";
 
   private final ExpressionLanguage expressions;
 
@@ -184,9 +187,15 @@ public final class BpmnTransformer {
         if (definition instanceof TimerEventDefinition timer) {
           return timerStart(timer, id, name);
         }
+        if (definition instanceof SignalEventDefinition signal) {
+          return signalEvent(signal, new ExecutableElement(id, name, ElementType.START_EVENT, EventType.SIGNAL), start);
+        }
         return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
       }
       if (element instanceof EndEvent end) {
+        if (end.getEventDefinitions().size() == 1 && end.getEventDefinitions().iterator().next() instanceof SignalEventDefinition signal) {
+          return signalEvent(signal, new ExecutableElement(id, name, ElementType.END_EVENT, EventType.SIGNAL), end);
+        }
         if (!end.getEventDefinitions().isEmpty()) {
           return unsupported(id, typeName + " with " + end.getEventDefinitions().iterator().next().getElementType().getTypeName());
         }
@@ -250,6 +259,9 @@ public final class BpmnTransformer {
           mappings(node, catchEvent);
           return node;
         }
+        if (definition instanceof SignalEventDefinition signal) {
+          return signalEvent(signal, new ExecutableElement(id, name, ElementType.INTERMEDIATE_CATCH_EVENT, EventType.SIGNAL), catchEvent);
+        }
         if (definition instanceof TimerEventDefinition timer) {
           var node = new ExecutableElement(id, name, ElementType.INTERMEDIATE_CATCH_EVENT, EventType.TIMER);
           node.setTimer(timerOf(timer, id, typeName, false));
@@ -258,7 +270,28 @@ public final class BpmnTransformer {
         }
         return unsupported(id, typeName + (definition == null ? " without event definition" : " with " + definition.getElementType().getTypeName()));
       }
+      if (element instanceof IntermediateThrowEvent throwEvent) {
+        EventDefinition definition = singleDefinition(throwEvent.getEventDefinitions(), id, typeName);
+        if (definition == null) {
+          return new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.NONE);
+        }
+        if (definition instanceof SignalEventDefinition signal) {
+          return signalEvent(signal, new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.SIGNAL), throwEvent);
+        }
+        return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
+      }
       return unsupported(id, typeName);
+    }
+
+    /** A signal start, catch, throw or end event: the signal's name (static or an expression) and the event's mappings. */
+    private ExecutableElement signalEvent(SignalEventDefinition definition, ExecutableElement node, FlowNode element) {
+      if (definition.getSignal() == null || definition.getSignal().getName() == null || definition.getSignal().getName().isBlank()) {
+        errors.add("element '" + node.id() + "' references no signal name");
+        return node;
+      }
+      node.setSignal(new ExecutableElement.SignalDefinition(expression(node.id(), definition.getSignal().getName())));
+      mappings(node, element);
+      return node;
     }
 
     /** A timer start event takes a date or a cycle, not a duration. */

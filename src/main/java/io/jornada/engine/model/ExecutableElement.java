@@ -23,6 +23,7 @@ public final class ExecutableElement {
   private DecisionCall decision;
   private MessageDefinition message;
   private TimerDefinition timer;
+  private SignalDefinition signal;
   private List<Mapping> inputs = List.of();
   private List<Mapping> outputs = List.of();
 
@@ -84,6 +85,11 @@ public final class ExecutableElement {
     return timer;
   }
 
+  /** The signal a signal event catches or throws, or null. */
+  public SignalDefinition signal() {
+    return signal;
+  }
+
   public List<Mapping> inputs() {
     return inputs;
   }
@@ -116,6 +122,10 @@ public final class ExecutableElement {
     this.timer = timer;
   }
 
+  void setSignal(SignalDefinition signal) {
+    this.signal = signal;
+  }
+
   void setFlowScope(ExecutableElement flowScope) {
     this.flowScope = flowScope;
   }
@@ -134,6 +144,9 @@ public final class ExecutableElement {
 
   /** {@code zeebe:calledDecision}. */
   public record DecisionCall(String decisionId, String resultVariable) {}
+
+  /** A signal reference: its name, static or an expression. */
+  public record SignalDefinition(Expression name) {}
 
   /** A message reference; {@code correlationKey} is null on start events. */
   public record MessageDefinition(String name, Expression correlationKey) {}

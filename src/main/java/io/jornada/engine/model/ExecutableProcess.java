@@ -30,6 +30,11 @@ public record ExecutableProcess(
     return startEvents(EventType.TIMER);
   }
 
+  /** The signal start events of the process itself (not of its subprocesses). */
+  public List<ExecutableElement> signalStartEvents() {
+    return startEvents(EventType.SIGNAL);
+  }
+
   private List<ExecutableElement> startEvents(EventType eventType) {
     return elements.values().stream()
         .filter(e -> e.type() == ElementType.START_EVENT && e.eventType() == eventType && e.flowScope() == root)

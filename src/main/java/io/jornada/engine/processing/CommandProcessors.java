@@ -3,6 +3,7 @@ package io.jornada.engine.processing;
 import io.jornada.engine.EngineClock;
 import io.jornada.engine.command.CommandResult;
 import io.jornada.engine.command.Commands.ActivateJobs;
+import io.jornada.engine.command.Commands.BroadcastSignal;
 import io.jornada.engine.command.Commands.CancelProcessInstance;
 import io.jornada.engine.command.Commands.CheckDueDates;
 import io.jornada.engine.command.Commands.Command;
@@ -49,6 +50,7 @@ public final class CommandProcessors {
     processors.put(ResetClock.class, new ClockResetProcessor(writer));
     processors.put(UpdateJob.class, new JobUpdateProcessor(state, writer, clock));
     processors.put(ResolveIncident.class, new IncidentResolveProcessor(state, writer, bpmn));
+    processors.put(BroadcastSignal.class, new SignalBroadcastProcessor(bpmn));
   }
 
   /** Processes a command and everything that follows from it before the next command. */

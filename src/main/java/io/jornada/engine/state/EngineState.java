@@ -58,6 +58,9 @@ public final class EngineState {
   final Map<String, LinkedHashSet<Long>> subscriptionsByNameAndKey = new HashMap<>();
   final Map<Long, List<Long>> subscriptionsByElement = new HashMap<>();
   final Map<String, Long> messageStartLocks = new HashMap<>();
+  final Map<Long, SignalSubscription> signalSubscriptions = new HashMap<>();
+  final Map<String, LinkedHashSet<Long>> signalSubscriptionsByName = new HashMap<>();
+  final Map<Long, List<Long>> signalSubscriptionsByElement = new HashMap<>();
   final Map<Long, String> lockOfInstance = new HashMap<>();
 
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
@@ -312,6 +315,17 @@ public final class EngineState {
   /** The correlation key of the message that started this instance, if it holds a message start lock. */
   public Optional<String> messageStartCorrelationKey(long processInstanceKey) {
     return Optional.ofNullable(lockOfInstance.get(processInstanceKey));
+  }
+
+  // --- signals
+
+  /** Open signal subscriptions for this signal name, oldest first. */
+  public List<SignalSubscription> signalSubscriptions(String signalName) {
+    return signalSubscriptionsByName.getOrDefault(signalName, new LinkedHashSet<>()).stream().map(signalSubscriptions::get).toList();
+  }
+
+  public List<Long> signalSubscriptionsOf(long elementInstanceKey) {
+    return List.copyOf(signalSubscriptionsByElement.getOrDefault(elementInstanceKey, List.of()));
   }
 
   // --- incidents

@@ -30,6 +30,9 @@ import io.jornada.engine.event.MessageEvents.MessagePublished;
 import io.jornada.engine.event.MessageEvents.SubscriptionClosed;
 import io.jornada.engine.event.MessageEvents.SubscriptionCorrelated;
 import io.jornada.engine.event.MessageEvents.SubscriptionOpened;
+import io.jornada.engine.event.SignalEvents.SignalBroadcast;
+import io.jornada.engine.event.SignalEvents.SignalSubscriptionClosed;
+import io.jornada.engine.event.SignalEvents.SignalSubscriptionOpened;
 import io.jornada.engine.event.SnapshotEvents.KeysIssued;
 import io.jornada.engine.event.SnapshotEvents.MessageSpent;
 import io.jornada.engine.event.TimerEvents.StartTimerCanceled;
@@ -98,6 +101,9 @@ public final class EventAppliers {
     register(StartTimerCreated.class, this::startTimerCreated);
     register(StartTimerTriggered.class, e -> removeStartTimer(e.timerKey()));
     register(StartTimerCanceled.class, e -> removeStartTimer(e.timerKey()));
+    register(SignalSubscriptionOpened.class, this::signalSubscriptionOpened);
+    register(SignalSubscriptionClosed.class, e -> removeSignalSubscription(e.subscriptionKey()));
+    register(SignalBroadcast.class, e -> state.observeKey(e.signalKey()));
   }
 
   @SuppressWarnings("unchecked")
@@ -287,6 +293,28 @@ public final class EventAppliers {
   private void removeStartTimer(long timerKey) {
     StartTimer timer = state.startTimers.remove(timerKey);
     state.startTimerDueDates.remove(new long[] {timer.dueDate(), timerKey});
+  }
+
+  private void signalSubscriptionOpened(SignalSubscriptionOpened e) {
+    state.observeKey(e.subscriptionKey());
+    state.signalSubscriptions.put(e.subscriptionKey(),
+        new SignalSubscription(e.subscriptionKey(), e.elementInstanceKey(), e.processInstanceKey(), e.signalName(), e.targetElementId()));
+    state.signalSubscriptionsByName.computeIfAbsent(e.signalName(), k -> new LinkedHashSet<>()).add(e.subscriptionKey());
+    state.signalSubscriptionsByElement.computeIfAbsent(e.elementInstanceKey(), k -> new ArrayList<>()).add(e.subscriptionKey());
+  }
+
+  private void removeSignalSubscription(long key) {
+    SignalSubscription subscription = state.signalSubscriptions.remove(key);
+    var sameName = state.signalSubscriptionsByName.get(subscription.signalName());
+    sameName.remove(key);
+    if (sameName.isEmpty()) {
+      state.signalSubscriptionsByName.remove(subscription.signalName());
+    }
+    var ofElement = state.signalSubscriptionsByElement.get(subscription.elementInstanceKey());
+    ofElement.remove(key);
+    if (ofElement.isEmpty()) {
+      state.signalSubscriptionsByElement.remove(subscription.elementInstanceKey());
+    }
   }
 
   private void messagePublished(MessagePublished e) {

@@ -16,6 +16,7 @@ import io.jornada.engine.event.JobEvents.JobRetriesUpdated;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
 import io.jornada.engine.event.MessageEvents.MessagePublished;
 import io.jornada.engine.event.MessageEvents.SubscriptionOpened;
+import io.jornada.engine.event.SignalEvents.SignalSubscriptionOpened;
 import io.jornada.engine.event.SnapshotEvents.KeysIssued;
 import io.jornada.engine.event.SnapshotEvents.MessageSpent;
 import io.jornada.engine.event.TimerEvents.StartTimerCreated;
@@ -77,6 +78,8 @@ public final class StateSnapshot {
     state.subscriptions.values().stream().sorted(Comparator.comparingLong(Subscription::key)).forEach(s ->
         out.add(new SubscriptionOpened(s.key(), s.elementInstanceKey(), s.processInstanceKey(), s.bpmnProcessId(), s.messageName(),
             s.correlationKey(), s.targetElementId())));
+    state.signalSubscriptions.values().stream().sorted(Comparator.comparingLong(SignalSubscription::key)).forEach(s ->
+        out.add(new SignalSubscriptionOpened(s.key(), s.elementInstanceKey(), s.processInstanceKey(), s.signalName(), s.targetElementId())));
     state.lockOfInstance.forEach((instance, correlationKey) ->
         out.add(new InstanceStartedByMessage(instance, -1, state.instances.get(instance).bpmnProcessId(), correlationKey)));
     state.incidents.values().forEach(i -> out.add(new IncidentCreated(i.key(), i.processInstanceKey(), i.elementInstanceKey(),

@@ -46,6 +46,7 @@ public final class BpmnBehaviors {
   private final IncidentBehavior incidents;
   private final EventBehavior events;
   private final TimerStartEvents timerStarts;
+  private final SignalBehavior signals;
   private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
   private final Map<Long, Consumer<Map<String, Object>>> completionWaiters = new HashMap<>();
@@ -61,15 +62,17 @@ public final class BpmnBehaviors {
     this.jobs = new JobBehavior(this);
     this.events = new EventBehavior(this);
     this.timerStarts = new TimerStartEvents(this);
+    this.signals = new SignalBehavior(this);
     behaviors.put(ElementType.PROCESS, new ProcessBehavior());
     behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
     behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
-    behaviors.put(ElementType.END_EVENT, new NoneEventBehavior());
+    behaviors.put(ElementType.END_EVENT, new EndEventBehavior());
     behaviors.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior());
     behaviors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior());
     behaviors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayBehavior());
     behaviors.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior());
+    behaviors.put(ElementType.INTERMEDIATE_THROW_EVENT, new IntermediateThrowEventBehavior());
   }
 
   EngineState state() {
@@ -102,6 +105,10 @@ public final class BpmnBehaviors {
 
   public TimerStartEvents timerStarts() {
     return timerStarts;
+  }
+
+  public SignalBehavior signals() {
+    return signals;
   }
 
   DecisionEngine decisions() {

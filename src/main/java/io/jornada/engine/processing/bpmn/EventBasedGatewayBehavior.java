@@ -1,6 +1,5 @@
 package io.jornada.engine.processing.bpmn;
 
-import io.jornada.engine.model.EventType;
 import io.jornada.engine.model.ExecutableElement;
 import io.jornada.engine.model.ExecutableFlow;
 import io.jornada.engine.state.ElementInstance;
@@ -16,10 +15,11 @@ final class EventBasedGatewayBehavior implements BpmnElementBehavior {
   public void onActivate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {
     for (ExecutableFlow flow : element.outgoing()) {
       ExecutableElement target = bpmn.process(instance).element(flow.targetId());
-      boolean opened =
-          target.eventType() == EventType.MESSAGE
-              ? bpmn.events().openSubscription(instance, target)
-              : bpmn.events().createTimer(instance, target);
+      boolean opened = switch (target.eventType()) {
+        case MESSAGE -> bpmn.events().openSubscription(instance, target);
+        case SIGNAL -> bpmn.signals().openSubscription(instance, target);
+        default -> bpmn.events().createTimer(instance, target);
+      };
       if (!opened) {
         bpmn.events().closeAll(instance);
         return;

@@ -60,7 +60,7 @@ public final class EventBehavior {
     return true;
   }
 
-  /** Closes every subscription and cancels every timer the element holds. */
+  /** Closes every subscription (message and signal) and cancels every timer the element holds. */
   void closeAll(ElementInstance owner) {
     for (long key : bpmn.state().subscriptionsOf(owner.key())) {
       bpmn.writer().write(new SubscriptionClosed(key));
@@ -68,6 +68,7 @@ public final class EventBehavior {
     for (long key : bpmn.state().timersOf(owner.key())) {
       bpmn.writer().write(new TimerCanceled(key));
     }
+    bpmn.signals().closeAll(owner);
   }
 
   /** Correlates the oldest matching buffered message to one of the element's new subscriptions. */

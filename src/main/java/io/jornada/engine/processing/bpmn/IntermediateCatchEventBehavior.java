@@ -4,7 +4,7 @@ import io.jornada.engine.model.EventType;
 import io.jornada.engine.model.ExecutableElement;
 import io.jornada.engine.state.ElementInstance;
 
-/** Intermediate message or timer catch event: waits, unless it was entered because its event already occurred. */
+/** Intermediate message, timer or signal catch event: waits, unless it was entered because its event already occurred. */
 final class IntermediateCatchEventBehavior implements BpmnElementBehavior {
 
   @Override
@@ -20,6 +20,8 @@ final class IntermediateCatchEventBehavior implements BpmnElementBehavior {
       if (bpmn.events().openSubscription(instance, element)) {
         bpmn.events().correlateBufferedMessages(instance);
       }
+    } else if (element.eventType() == EventType.SIGNAL) {
+      bpmn.signals().openSubscription(instance, element);
     } else {
       bpmn.events().createTimer(instance, element);
     }
