@@ -3,15 +3,21 @@ package io.jornada.engine.processing.bpmn;
 import io.jornada.engine.model.EventType;
 import io.jornada.engine.model.ExecutableElement;
 import io.jornada.engine.state.ElementInstance;
+import java.util.EnumMap;
+import java.util.Map;
 
-/** End events: a none end event ends its path; a signal end event broadcasts its signal first. */
+/** End event: what it does depends on its event definition (none, signal). */
 final class EndEventBehavior implements BpmnElementBehavior {
+
+  private final Map<EventType, BpmnElementBehavior> byEventType = new EnumMap<>(EventType.class);
+
+  EndEventBehavior() {
+    byEventType.put(EventType.NONE, new NoneEventBehavior());
+    byEventType.put(EventType.SIGNAL, new SignalEndEventBehavior());
+  }
 
   @Override
   public void onActivate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {
-    if (element.eventType() == EventType.SIGNAL && !(bpmn.variables().applyInputs(instance, element) && bpmn.signals().throwSignal(instance, element))) {
-      return;
-    }
-    bpmn.complete(instance, element.outgoing(), null);
+    byEventType.get(element.eventType()).onActivate(bpmn, instance, element, trigger);
   }
 }
