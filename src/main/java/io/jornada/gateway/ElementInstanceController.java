@@ -47,7 +47,7 @@ class ElementInstanceController {
   @PostMapping("/v2/element-instances/search")
   ElementInstanceSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
     SearchQuery<ElementInstanceEntry> query = SCHEMA.parse(body);
-    var result = history.read(view -> query.run(view.elementInstances(), ElementInstanceController::toResult));
+    var result = history.read(view -> query.run(view, view.elementInstances(), ElementInstanceController::toResult));
     return new ElementInstanceSearchQueryResult().items(result.items()).page(result.page());
   }
 

@@ -1,6 +1,9 @@
 package io.jornada.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +23,8 @@ record FilterValue<V>(Set<String> operators, FilterValue.Reader<V> reader) {
   interface Reader<V> {
     V read(String path, JsonNode node);
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final Set<String> EQUALITY = Set.of("$eq", "$neq", "$exists", "$in", "$notIn");
   private static final Set<String> ORDERED = Set.of("$eq", "$neq", "$exists", "$in", "$gt", "$gte", "$lt", "$lte");
@@ -54,6 +59,25 @@ record FilterValue<V>(Set<String> operators, FilterValue.Reader<V> reader) {
       throw new InvalidRequestException("Expected " + path + " to be true or false, but was " + node);
     }
     return node.booleanValue();
+  });
+
+  /**
+   * A variable value as JSON text. Text that is not JSON is taken as a JSON string, so {@code o-1}
+   * matches the value {@code "o-1"}: the client's {@code variables(Map)} sends values that way.
+   * JSON is written compactly, as values are stored.
+   */
+  static final FilterValue<String> JSON_TEXT = new FilterValue<>(TEXT, (path, node) -> {
+    String text = STRING.parse(path, node);
+    try {
+      JsonNode json = JSON.readTree(text);
+      return json == null || json.isMissingNode() ? JSON.writeValueAsString(text) : JSON.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      try {
+        return JSON.writeValueAsString(text);
+      } catch (JsonProcessingException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
   });
 
   /** The name of one of {@code values}, such as a state (the client's catch-all for unknown values excluded). */

@@ -66,7 +66,7 @@ class IncidentController {
 
   private IncidentSearchQueryResult search(SearchQuery<IncidentEntry> query, Predicate<IncidentEntry> scope) {
     var result = history.read(view ->
-        query.run(view.incidents().stream().filter(scope).toList(), IncidentController::toResult));
+        query.run(view, view.incidents().stream().filter(scope).toList(), IncidentController::toResult));
     return new IncidentSearchQueryResult().items(result.items()).page(result.page());
   }
 

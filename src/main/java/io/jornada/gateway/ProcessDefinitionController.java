@@ -42,7 +42,7 @@ class ProcessDefinitionController {
   @PostMapping("/v2/process-definitions/search")
   ProcessDefinitionSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
     SearchQuery<ProcessDefinitionEntry> query = SCHEMA.parse(body);
-    var result = history.read(view -> query.run(view.processDefinitions(), ProcessDefinitionController::toResult));
+    var result = history.read(view -> query.run(view, view.processDefinitions(), ProcessDefinitionController::toResult));
     return new ProcessDefinitionSearchQueryResult().items(result.items()).page(result.page());
   }
 

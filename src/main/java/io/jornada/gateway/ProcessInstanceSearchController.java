@@ -10,6 +10,9 @@ import io.jornada.gateway.history.EngineHistory;
 import io.jornada.gateway.history.InstanceState;
 import io.jornada.gateway.history.ProcessInstanceEntry;
 import io.jornada.gateway.history.SequenceFlowEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +42,7 @@ class ProcessInstanceSearchController {
       .field("state", FilterValue.oneOf(InstanceState.values()), p -> p.state().name())
       .field("hasIncident", FilterValue.BOOLEAN, ProcessInstanceEntry::hasIncident)
       .field("tenantId", FilterValue.STRING, p -> DeploymentController.TENANT)
+      .filter("variables", ProcessInstanceSearchController::variables)
       .withOrFilters();
 
   private final EngineHistory history;
@@ -50,7 +54,7 @@ class ProcessInstanceSearchController {
   @PostMapping("/v2/process-instances/search")
   ProcessInstanceSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
     SearchQuery<ProcessInstanceEntry> query = SCHEMA.parse(body);
-    var result = history.read(view -> query.run(view.processInstances(), ProcessInstanceSearchController::toResult));
+    var result = history.read(view -> query.run(view, view.processInstances(), ProcessInstanceSearchController::toResult));
     return new ProcessInstanceSearchQueryResult().items(result.items()).page(result.page());
   }
 
@@ -68,6 +72,28 @@ class ProcessInstanceSearchController {
         .map(instance -> view.sequenceFlows(instanceKey).stream().map(ProcessInstanceSearchController::toResult).toList()))
         .orElseThrow(() -> new NotFoundException("No process instance with key " + instanceKey + " is known"));
     return new ProcessInstanceSequenceFlowsQueryResult().items(flows);
+  }
+
+  /**
+   * {@code variables: [{name, value}]}: for each, the instance has a variable of that name, in any
+   * of its scopes, whose value matches the filter {@code value} (JSON text, see {@link FilterValue#JSON_TEXT}).
+   */
+  private static SearchQuery.Condition<ProcessInstanceEntry> variables(JsonNode conditions) {
+    if (!conditions.isArray()) {
+      throw new InvalidRequestException("Expected filter.variables to be a list of {name, value}, but was " + conditions);
+    }
+    List<SearchQuery.Condition<ProcessInstanceEntry>> all = new ArrayList<>();
+    for (int i = 0; i < conditions.size(); i++) {
+      String path = "filter.variables[" + i + "]";
+      String name = FilterValue.STRING.parse(path + ".name", conditions.get(i).path("name"));
+      JsonNode value = conditions.get(i).path("value");
+      Predicate<String> matches = value.isMissingNode() || value.isNull()
+          ? v -> true
+          : FilterConditions.parse(path + ".value", value, FilterValue.JSON_TEXT);
+      all.add(view -> instance -> view.variablesOf(instance.key()).stream()
+          .anyMatch(variable -> variable.name().equals(name) && matches.test(variable.value())));
+    }
+    return SearchQuery.Condition.all(all);
   }
 
   private static ProcessInstanceResult toResult(ProcessInstanceEntry p) {

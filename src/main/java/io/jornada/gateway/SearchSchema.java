@@ -22,7 +22,7 @@ import java.util.function.ToLongFunction;
 final class SearchSchema<T> {
 
   private final Comparator<T> byKey;
-  private final Map<String, Function<JsonNode, Predicate<T>>> filters = new HashMap<>();
+  private final Map<String, Function<JsonNode, SearchQuery.Condition<T>>> filters = new HashMap<>();
   private final Map<String, Function<Comparator<Comparable<Object>>, Comparator<T>>> sorts = new HashMap<>();
   private boolean orFilters;
 
@@ -43,8 +43,15 @@ final class SearchSchema<T> {
   <V> SearchSchema<T> filter(String name, FilterValue<V> type, Function<T, V> value) {
     filters.put(name, condition -> {
       Predicate<V> matches = FilterConditions.parse("filter." + name, condition, type);
-      return item -> matches.test(value.apply(item));
+      Predicate<T> predicate = item -> matches.test(value.apply(item));
+      return view -> predicate;
     });
+    return this;
+  }
+
+  /** A filter that needs more of the history than the item, parsed by {@code parser} from the field's value. */
+  SearchSchema<T> filter(String name, Function<JsonNode, SearchQuery.Condition<T>> parser) {
+    filters.put(name, parser);
     return this;
   }
 
@@ -62,10 +69,10 @@ final class SearchSchema<T> {
     return new SearchQuery<>(filter(query.path("filter"), "filter", orFilters), order(query.path("sort")), SearchPage.parse(query.path("page")));
   }
 
-  private Predicate<T> filter(JsonNode filter, String path, boolean allowOr) {
-    Predicate<T> predicate = item -> true;
+  private SearchQuery.Condition<T> filter(JsonNode filter, String path, boolean allowOr) {
+    List<SearchQuery.Condition<T>> all = new ArrayList<>();
     if (filter.isMissingNode() || filter.isNull()) {
-      return predicate;
+      return SearchQuery.Condition.all(all);
     }
     if (!filter.isObject()) {
       throw new InvalidRequestException("Expected " + path + " to be a JSON object, but was " + filter);
@@ -77,29 +84,26 @@ final class SearchSchema<T> {
         continue;
       }
       if (allowOr && field.getKey().equals("$or")) {
-        predicate = predicate.and(anyOf(condition, path + ".$or"));
+        all.add(anyOf(condition, path + ".$or"));
       } else if (filters.containsKey(field.getKey())) {
-        predicate = predicate.and(filters.get(field.getKey()).apply(condition));
+        all.add(filters.get(field.getKey()).apply(condition));
       } else if (!(condition.isContainerNode() && condition.isEmpty())) {
         throw new InvalidRequestException("The embedded engine cannot filter by " + path + "." + field.getKey()
             + "; it filters by " + filters.keySet().stream().sorted().toList());
       }
     }
-    return predicate;
+    return SearchQuery.Condition.all(all);
   }
 
-  private Predicate<T> anyOf(JsonNode alternatives, String path) {
+  private SearchQuery.Condition<T> anyOf(JsonNode alternatives, String path) {
     if (!alternatives.isArray()) {
       throw new InvalidRequestException("Expected " + path + " to be a list of filters, but was " + alternatives);
     }
-    if (alternatives.isEmpty()) {
-      return item -> true;
-    }
-    List<Predicate<T>> any = new ArrayList<>();
+    List<SearchQuery.Condition<T>> any = new ArrayList<>();
     for (int i = 0; i < alternatives.size(); i++) {
       any.add(filter(alternatives.get(i), path + "[" + i + "]", false));
     }
-    return item -> any.stream().anyMatch(p -> p.test(item));
+    return SearchQuery.Condition.any(any);
   }
 
   private Comparator<T> order(JsonNode sort) {

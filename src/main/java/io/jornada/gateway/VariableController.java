@@ -23,7 +23,7 @@ class VariableController {
   private static final SearchSchema<VariableEntry> SCHEMA = new SearchSchema<>(VariableEntry::key)
       .field("variableKey", FilterValue.KEY, VariableEntry::key)
       .field("name", FilterValue.STRING, VariableEntry::name)
-      .field("value", FilterValue.STRING, VariableEntry::value)
+      .field("value", FilterValue.JSON_TEXT, VariableEntry::value)
       .field("scopeKey", FilterValue.KEY, VariableEntry::scopeKey)
       .field("processInstanceKey", FilterValue.KEY, VariableEntry::processInstanceKey)
       .field("tenantId", FilterValue.STRING, v -> DeploymentController.TENANT)
@@ -38,7 +38,7 @@ class VariableController {
   @PostMapping("/v2/variables/search")
   VariableSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
     SearchQuery<VariableEntry> query = SCHEMA.parse(body);
-    var result = history.read(view -> query.run(view.variables(), VariableController::toSearchResult));
+    var result = history.read(view -> query.run(view, view.variables(), VariableController::toSearchResult));
     return new VariableSearchQueryResult().items(result.items()).page(result.page());
   }
 

@@ -138,6 +138,23 @@ class SearchConformanceTest {
   }
 
   @Test
+  @DisplayName("search-process-instances: the variables filter finds the instance holding a variable with that value")
+  void shouldFindInstanceByVariableValue() {
+    // given
+    String processId = unique("pi-variables");
+    deploy(serviceTask(processId, "job-" + processId));
+    start(processId, -1, Map.of("orderId", "o-1", "amount", 10));
+    long second = start(processId, -1, Map.of("orderId", "o-2", "amount", 10));
+
+    // when
+    var byValue = client.newProcessInstanceSearchRequest()
+        .filter(f -> f.processDefinitionId(processId).variables(Map.of("orderId", "o-2", "amount", 10))).send().join();
+
+    // then
+    assertThat(byValue.items()).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(second);
+  }
+
+  @Test
   @DisplayName("data fetching, sort: items come in the order of the sort field, ascending or descending")
   void shouldSortAscendingAndDescending() {
     // given

@@ -68,6 +68,7 @@ public final class EngineHistory implements EngineListener {
   private final Map<Long, Map<String, SequenceFlowEntry>> flows = new HashMap<>();
   private final Map<Long, List<Long>> elementsOfInstance = new HashMap<>();
   private final Map<Long, List<Long>> incidentsOfInstance = new HashMap<>();
+  private final Map<Long, List<Long>> variablesOfInstance = new HashMap<>();
   private final Deque<Long> ended = new ArrayDeque<>();
   private long nextVariableKey = VARIABLE_KEY_BASE;
 
@@ -169,8 +170,10 @@ public final class EngineHistory implements EngineListener {
   }
 
   private void variableSet(VariableSet e) {
-    long key = variableKeysByScope.computeIfAbsent(e.scopeKey(), k -> new HashMap<>())
-        .computeIfAbsent(e.name(), name -> nextVariableKey++);
+    long key = variableKeysByScope.computeIfAbsent(e.scopeKey(), k -> new HashMap<>()).computeIfAbsent(e.name(), name -> {
+      variablesOfInstance.computeIfAbsent(e.processInstanceKey(), k -> new ArrayList<>()).add(nextVariableKey);
+      return nextVariableKey++;
+    });
     variables.put(key, new VariableEntry(key, e.name(), toJson(e.value()), e.scopeKey(), e.processInstanceKey()));
   }
 
@@ -197,22 +200,17 @@ public final class EngineHistory implements EngineListener {
   /** Drops an ended instance and everything recorded about it. */
   private void forget(long instanceKey) {
     instances.remove(instanceKey);
-    forgetVariablesOf(instanceKey);
+    variableKeysByScope.remove(instanceKey);
     for (long element : elementsOfInstance.getOrDefault(instanceKey, List.of())) {
       elements.remove(element);
-      forgetVariablesOf(element);
+      variableKeysByScope.remove(element);
     }
     elementsOfInstance.remove(instanceKey);
+    variablesOfInstance.getOrDefault(instanceKey, List.of()).forEach(variables::remove);
+    variablesOfInstance.remove(instanceKey);
     incidentsOfInstance.getOrDefault(instanceKey, List.of()).forEach(incidents::remove);
     incidentsOfInstance.remove(instanceKey);
     flows.remove(instanceKey);
-  }
-
-  private void forgetVariablesOf(long scopeKey) {
-    Map<String, Long> keys = variableKeysByScope.remove(scopeKey);
-    if (keys != null) {
-      keys.values().forEach(variables::remove);
-    }
   }
 
   private String toJson(Object value) {
@@ -278,6 +276,11 @@ public final class EngineHistory implements EngineListener {
     @Override
     public Optional<VariableEntry> variable(long key) {
       return Optional.ofNullable(variables.get(key));
+    }
+
+    @Override
+    public Collection<VariableEntry> variablesOf(long processInstanceKey) {
+      return variablesOfInstance.getOrDefault(processInstanceKey, List.of()).stream().map(variables::get).toList();
     }
 
     @Override

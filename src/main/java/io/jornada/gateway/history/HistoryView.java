@@ -31,6 +31,9 @@ public interface HistoryView {
 
   Optional<VariableEntry> variable(long key);
 
+  /** The variables of a process instance, in all its scopes. */
+  Collection<VariableEntry> variablesOf(long processInstanceKey);
+
   /** The sequence flows the instance took, each once, in the order first taken. */
   List<SequenceFlowEntry> sequenceFlows(long processInstanceKey);
 }
