@@ -19,7 +19,14 @@ public final class IncidentEvents {
       long jobKey,
       long timestamp,
       boolean onCompletion)
-      implements EngineEvent {}
+      implements EngineEvent {
+
+    /** An incident of a job or of an element's activation. */
+    public IncidentCreated(
+        long incidentKey, long processInstanceKey, long elementInstanceKey, String elementId, String errorType, String errorMessage, long jobKey, long timestamp) {
+      this(incidentKey, processInstanceKey, elementInstanceKey, elementId, errorType, errorMessage, jobKey, timestamp, false);
+    }
+  }
 
   public record IncidentResolved(long incidentKey) implements EngineEvent {}
 }
