@@ -2,9 +2,11 @@ package io.jornada.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.time.Duration;
 import java.util.List;
@@ -130,6 +132,24 @@ class JobConformanceTest extends ConformanceTest {
         () -> client.newUpdateJobCommand(987_654_321L).updateRetries(3).send().join());
 
     assertThat(failure.code()).isEqualTo(404);
+  }
+
+  /** Incidents: "A job is failed and it has no retries left" raises an incident of type JOB_NO_RETRIES, naming the job and the worker's message. */
+  @Test
+  void aJobFailedWithoutRetriesRaisesAnIncident() {
+    String type = deployTask("job-no-retries");
+    ActivatedJob job = activate(type);
+
+    client.newFailCommand(job).retries(0).errorMessage("mail server down").send().join();
+
+    var incidents = await().atMost(Duration.ofSeconds(10)).until(() -> client.newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(job.getProcessInstanceKey())).send().join().items(), list -> !list.isEmpty());
+    assertThat(incidents).singleElement().satisfies(incident -> {
+      assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
+      assertThat(incident.getJobKey()).isEqualTo(job.getKey());
+      assertThat(incident.getErrorMessage()).isEqualTo("mail server down");
+    });
+    assertThat(activateAll(type, 1)).isEmpty();
   }
 
   /** Starts an instance of a new one-task process; answers the task's job type. */
