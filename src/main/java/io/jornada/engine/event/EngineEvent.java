@@ -34,4 +34,7 @@ public sealed interface EngineEvent
         IncidentEvents.IncidentResolved,
         DeploymentEvents.DecisionEvaluated,
         SnapshotEvents.MessageSpent,
-        SnapshotEvents.KeysIssued {}
+        SnapshotEvents.KeysIssued,
+        GatewayEvents.SequenceFlowWaiting,
+        GatewayEvents.SequenceFlowsJoined,
+        MultiInstanceEvents.MultiInstanceProgressed {}

@@ -53,6 +53,11 @@ final class VariableBehavior {
     return true;
   }
 
+  /** Hands a variable of the instance to its flow scopes: to the nearest that defines it, else the process instance. */
+  void propagateOut(ElementInstance instance, String name, Object value) {
+    propagate(instance.flowScopeKey(), instance, name, value);
+  }
+
   private void propagate(long fromScope, ElementInstance instance, String target, Object value) {
     String root = rootName(target);
     long scope = bpmn.state().scopeDefining(fromScope, root);
