@@ -147,6 +147,11 @@ public final class BpmnBehaviors {
     return key;
   }
 
+  /** Sets variables on a scope from outside (the set-variables API); see {@link VariableBehavior#merge}. */
+  public void setVariables(ElementInstance scope, Map<String, Object> variables, boolean local) {
+    this.variables.merge(scope, variables, local);
+  }
+
   /** Calls back with the root variables when the instance completes (create with awaitCompletion). */
   public void awaitCompletion(long processInstanceKey, Consumer<Map<String, Object>> callback) {
     completionWaiters.put(processInstanceKey, callback);
