@@ -44,4 +44,7 @@ public sealed interface EngineEvent
         TimerEvents.StartTimerCanceled,
         SignalEvents.SignalSubscriptionOpened,
         SignalEvents.SignalSubscriptionClosed,
-        SignalEvents.SignalBroadcast {}
+        SignalEvents.SignalBroadcast,
+        GatewayEvents.SequenceFlowWaiting,
+        GatewayEvents.SequenceFlowsJoined,
+        MultiInstanceEvents.MultiInstanceProgressed {}

@@ -19,6 +19,7 @@ import io.jornada.engine.command.Commands.ResetClock;
 import io.jornada.engine.command.Commands.ResolveIncident;
 import io.jornada.engine.command.Commands.ThrowJobError;
 import io.jornada.engine.command.Commands.UpdateJob;
+import io.jornada.engine.command.Commands.UpdateVariableDocument;
 import io.jornada.engine.decision.DecisionEngine;
 import io.jornada.engine.model.BpmnTransformer;
 import io.jornada.engine.processing.bpmn.BpmnBehaviors;
@@ -51,6 +52,7 @@ public final class CommandProcessors {
     processors.put(UpdateJob.class, new JobUpdateProcessor(state, writer, clock));
     processors.put(ResolveIncident.class, new IncidentResolveProcessor(state, writer, bpmn));
     processors.put(BroadcastSignal.class, new SignalBroadcastProcessor(bpmn));
+    processors.put(UpdateVariableDocument.class, new VariableDocumentUpdateProcessor(state, bpmn));
   }
 
   /** Processes a command and everything that follows from it before the next command. */

@@ -13,6 +13,8 @@ public final class ElementInstance {
   private final ElementType elementType;
   private int pendingFlows;
   private long jobKey = -1;
+  private int numberOfInstances;
+  private int numberOfCompletedInstances;
 
   ElementInstance(
       long key, long processInstanceKey, long flowScopeKey, long processDefinitionKey, String elementId, ElementType elementType) {
@@ -56,6 +58,21 @@ public final class ElementInstance {
   /** The job of a service task, or -1. */
   public long jobKey() {
     return jobKey;
+  }
+
+  /** Of a multi-instance body: how many inner instances it has in all. */
+  public int numberOfInstances() {
+    return numberOfInstances;
+  }
+
+  /** Of a multi-instance body: how many inner instances completed. */
+  public int numberOfCompletedInstances() {
+    return numberOfCompletedInstances;
+  }
+
+  void setLoopProgress(int numberOfInstances, int numberOfCompletedInstances) {
+    this.numberOfInstances = numberOfInstances;
+    this.numberOfCompletedInstances = numberOfCompletedInstances;
   }
 
   void changePendingFlows(int delta) {

@@ -47,6 +47,7 @@ public final class BpmnBehaviors {
   private final EventBehavior events;
   private final TimerStartEvents timerStarts;
   private final SignalBehavior signals;
+  private final JoinBehavior joins;
   private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
   private final Map<Long, Consumer<Map<String, Object>>> completionWaiters = new HashMap<>();
@@ -63,6 +64,7 @@ public final class BpmnBehaviors {
     this.events = new EventBehavior(this);
     this.timerStarts = new TimerStartEvents(this);
     this.signals = new SignalBehavior(this);
+    this.joins = new JoinBehavior(this);
     behaviors.put(ElementType.PROCESS, new ProcessBehavior());
     behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
     behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
@@ -73,6 +75,12 @@ public final class BpmnBehaviors {
     behaviors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayBehavior());
     behaviors.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior());
     behaviors.put(ElementType.INTERMEDIATE_THROW_EVENT, new IntermediateThrowEventBehavior());
+    behaviors.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayBehavior());
+    behaviors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayBehavior());
+    behaviors.put(ElementType.SEND_TASK, new ServiceTaskBehavior());
+    behaviors.put(ElementType.USER_TASK, new ServiceTaskBehavior());
+    behaviors.put(ElementType.SCRIPT_TASK, new ScriptTaskBehavior());
+    behaviors.put(ElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyBehavior());
   }
 
   EngineState state() {
@@ -119,8 +127,20 @@ public final class BpmnBehaviors {
     return expressions.evaluate(expression, state.visibleVariables(scopeKey));
   }
 
+  /** Evaluates in a scope, with {@code extra} variables that shadow the scope's. */
+  ExpressionLanguage.Evaluation evaluate(Expression expression, long scopeKey, Map<String, Object> extra) {
+    Map<String, Object> variables = new HashMap<>(state.visibleVariables(scopeKey));
+    variables.putAll(extra);
+    return expressions.evaluate(expression, variables);
+  }
+
   ExecutableProcess process(ElementInstance instance) {
     return state.process(instance.processDefinitionKey()).orElseThrow().process();
+  }
+
+  /** The element an instance runs (a multi-instance body and its inner activity share an id). */
+  ExecutableElement elementOf(ElementInstance instance) {
+    return process(instance).element(instance.elementId(), instance.elementType());
   }
 
   /**
@@ -138,6 +158,11 @@ public final class BpmnBehaviors {
     }
     work.add(() -> activate(key, startEvent, false, null));
     return key;
+  }
+
+  /** Sets variables on a scope from outside (the set-variables API); see {@link VariableBehavior#merge}. */
+  public void setVariables(ElementInstance scope, Map<String, Object> variables, boolean local) {
+    this.variables.merge(scope, variables, local);
   }
 
   /** Calls back with the root variables when the instance completes (create with awaitCompletion). */
@@ -160,7 +185,7 @@ public final class BpmnBehaviors {
   /** The job of this element instance was completed. */
   public void onJobCompleted(long elementInstanceKey, Map<String, Object> variables) {
     state.elementInstance(elementInstanceKey).ifPresent(instance -> {
-      ExecutableElement element = process(instance).element(instance.elementId());
+      ExecutableElement element = elementOf(instance);
       behaviors.get(element.type()).onJobCompleted(this, instance, element, variables);
     });
   }
@@ -168,7 +193,7 @@ public final class BpmnBehaviors {
   /** A message or timer occurred for the element instance that waits for it (if it still does). */
   public void triggerEvent(long elementInstanceKey, EventTrigger trigger) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
-      ExecutableElement element = process(instance).element(instance.elementId());
+      ExecutableElement element = elementOf(instance);
       behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
     }));
   }
@@ -179,7 +204,7 @@ public final class BpmnBehaviors {
    */
   public void retryAfterIncident(long elementInstanceKey, boolean completion) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
-      ExecutableElement element = process(instance).element(instance.elementId());
+      ExecutableElement element = elementOf(instance);
       if (!completion) {
         behaviors.get(element.type()).onActivate(this, instance, element, null);
       } else if (variables.applyOutputs(instance, element, Map.of())) {
@@ -191,6 +216,31 @@ public final class BpmnBehaviors {
   /** Enters {@code element} inside the container instance {@code scope} (not through a flow). */
   void activateIn(ElementInstance scope, ExecutableElement element) {
     work.add(() -> activate(scope.key(), element, false, null));
+  }
+
+  /**
+   * Enters {@code element} inside {@code scope} at once, with these local variables; its behaviour
+   * runs as a follow-up step. The instance is active before this returns, so the scope cannot
+   * complete in between.
+   */
+  void activateInWith(ElementInstance scope, ExecutableElement element, Map<String, Object> localVariables) {
+    long key = state.nextKey();
+    writer.write(new ElementActivated(key, scope.processInstanceKey(), scope.key(), scope.processDefinitionKey(), element.id(), element.type(), false, now()));
+    localVariables.forEach((name, value) -> writer.write(new VariableSet(key, scope.processInstanceKey(), name, value)));
+    work.add(() -> state.elementInstance(key).ifPresent(instance -> behaviors.get(element.type()).onActivate(this, instance, element, null)));
+  }
+
+  /** Enters a joining gateway whose waiting flows were just consumed. */
+  void activateJoined(long flowScopeKey, ExecutableElement gateway) {
+    activate(flowScopeKey, gateway, false, null);
+  }
+
+  private void enter(long flowScopeKey, ExecutableFlow flow, ExecutableElement target, EventTrigger trigger) {
+    if (joins.isJoin(target)) {
+      joins.arrive(flowScopeKey, flow, target);
+    } else {
+      activate(flowScopeKey, target, true, trigger);
+    }
   }
 
   private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
@@ -209,7 +259,12 @@ public final class BpmnBehaviors {
    * the last path to end completes its container (process or subprocess).
    */
   void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
+    ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElse(null);
+    if (flowScope != null && !behaviors.get(flowScope.elementType()).onChildCompleting(this, flowScope, elementOf(flowScope), instance)) {
+      return;
+    }
     writer.write(new ElementCompleted(instance.key(), now()));
+    joins.elementLeft(instance.flowScopeKey());
     if (flows.isEmpty()) {
       completeScopeIfDone(instance.flowScopeKey());
       return;
@@ -218,7 +273,7 @@ public final class BpmnBehaviors {
     for (ExecutableFlow flow : flows) {
       writer.write(new SequenceFlowTaken(instance.processInstanceKey(), instance.flowScopeKey(), flow.id(), flow.targetId()));
       ExecutableElement target = process.element(flow.targetId());
-      work.add(() -> activate(instance.flowScopeKey(), target, true, trigger));
+      work.add(() -> enter(instance.flowScopeKey(), flow, target, trigger));
     }
   }
 
@@ -227,7 +282,7 @@ public final class BpmnBehaviors {
     state.elementInstance(scopeKey)
         .filter(scope -> !state.hasActiveChildren(scope.key()) && scope.pendingFlows() == 0)
         .ifPresent(scope -> {
-          ExecutableElement element = process(scope).element(scope.elementId());
+          ExecutableElement element = elementOf(scope);
           behaviors.get(element.type()).onChildrenCompleted(this, scope, element);
         });
   }
@@ -240,7 +295,7 @@ public final class BpmnBehaviors {
     for (long child : state.childrenOf(instance.key())) {
       state.elementInstance(child).ifPresent(this::terminate);
     }
-    ExecutableElement element = process(instance).element(instance.elementId());
+    ExecutableElement element = elementOf(instance);
     behaviors.get(element.type()).onTerminate(this, instance, element);
     events.closeAll(instance);
     if (instance.jobKey() >= 0) {

@@ -19,6 +19,14 @@ interface BpmnElementBehavior {
   /** A message or timer the element waits for occurred. */
   default void onEventOccurred(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {}
 
+  /**
+   * A child of this container is about to complete (its variables are still there); false (after
+   * raising an incident on the child) stops the completion.
+   */
+  default boolean onChildCompleting(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, ElementInstance child) {
+    return true;
+  }
+
   /** The last path inside this container element ended (process, subprocess, multi-instance body). */
   default void onChildrenCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element) {}
 
