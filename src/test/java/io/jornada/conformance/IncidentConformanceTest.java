@@ -95,6 +95,61 @@ class IncidentConformanceTest extends ConformanceTest {
   }
 
   /**
+   * "If the variables are causing the incident ... Update the variables of the process instance ...
+   * Mark the incident as resolved": a gateway whose condition failed evaluates it again.
+   */
+  @Test
+  void aConditionIncidentIsRetriedWithTheUpdatedVariables() {
+    String processId = unique("incident-condition");
+    String type = processId + "-big";
+    deploy(Bpmn.createExecutableProcess(processId).startEvent().exclusiveGateway("size")
+        .sequenceFlowId("big").conditionExpression("amount > 100").serviceTask("bigOrder", t -> t.zeebeJobType(type)).endEvent()
+        .moveToNode("size").sequenceFlowId("small").conditionExpression("amount <= 100").endEvent()
+        .done());
+    long instance = start(processId, Map.of());
+    Incident incident = awaitIncident(instance);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.CONDITION_ERROR);
+
+    client.newSetVariablesCommand(instance).variables(Map.of("amount", 150)).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    assertThat(activate(type).getElementId()).isEqualTo("bigOrder");
+  }
+
+  /** Incidents: "A timer expression doesn't return the expected type"; after the variable is fixed, resolving creates the timer. */
+  @Test
+  void aTimerIncidentIsRetriedWithTheUpdatedVariables() {
+    String processId = unique("incident-timer");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent().intermediateCatchEvent("wait").timerWithDurationExpression("pause")
+        .endEvent().done());
+    long instance = start(processId, Map.of("pause", "soon"));
+    Incident incident = awaitIncident(instance);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.EXTRACT_VALUE_ERROR);
+
+    client.newSetVariablesCommand(instance).variables(Map.of("pause", "PT0S")).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+  }
+
+  /** An input mapping that failed is applied again on resolution, with the updated variables, and the task creates its job. */
+  @Test
+  void anInputMappingIncidentIsRetriedWithTheUpdatedVariables() {
+    String processId = unique("incident-input");
+    String type = processId + "-mail";
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("mail", t -> t.zeebeJobType(type).zeebeInputExpression("lead.email", "to")).endEvent().done());
+    long instance = start(processId, Map.of());
+    Incident incident = awaitIncident(instance);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.IO_MAPPING_ERROR);
+
+    client.newSetVariablesCommand(instance).variables(Map.of("lead", Map.of("email", "ada@example.com"))).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    assertThat(activate(type).getVariablesAsMap()).containsEntry("to", "ada@example.com");
+  }
+
+  /**
    * "If the problem still exists, a new incident is created": resolving an output-mapping incident
    * retries the completion (not the task: no second job), which fails again.
    */
