@@ -31,6 +31,20 @@ class SignalConformanceTest extends ConformanceTest {
     assertThat(activate(type).getVariablesAsMap()).containsEntry("lead", "ada");
   }
 
+  /** "Deploying several processes with a signal start event enables creation of multiple process instances by performing a single broadcast." */
+  @Test
+  void oneBroadcastStartsAnInstanceOfEachProcessWithThatSignalStart() {
+    String signal = unique("go");
+    String first = unique("signal-start-a");
+    String second = unique("signal-start-b");
+    deploy(Bpmn.createExecutableProcess(first).startEvent().signal(signal).intermediateCatchEvent().signal(unique("never")).endEvent().done());
+    deploy(Bpmn.createExecutableProcess(second).startEvent().signal(signal).intermediateCatchEvent().signal(unique("never")).endEvent().done());
+
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> instancesOf(first) == 1 && instancesOf(second) == 1);
+  }
+
   /** "Signal subscriptions only exist for the latest version of a process definition. Deploying a new version ... will delete the old signal subscription." */
   @Test
   void onlyTheLatestVersionsSignalStartEventSubscribes() throws InterruptedException {

@@ -11,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.builder.StartEventBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,21 @@ class TimerStartConformanceTest extends ConformanceTest {
     increaseTime(Duration.ofHours(1));
     awaitCount(processId, 1);
     stopTimers(processId);
+  }
+
+  /** "A process can have one or more timer start events (besides other types of start events)": its none start event still creates instances on demand. */
+  @Test
+  void aProcessWithATimerStartEventCanAlsoBeStartedAtItsNoneStartEvent() {
+    String processId = unique("start-both");
+    deploy(Bpmn.createExecutableProcess(processId)
+        .startEvent("tick").timerWithCycle("R1/PT1H").endEvent("afterTick")
+        .moveToProcess(processId).startEvent("manual").endEvent("afterManual")
+        .done());
+
+    assertThat(run(processId, Map.of("x", 1))).containsEntry("x", 1);
+
+    increaseTime(Duration.ofHours(1));
+    awaitCount(processId, 2);
   }
 
   /** "Each of the timer events must have either a time date or time cycle definition": a duration on a timer start event is rejected at deployment. */
