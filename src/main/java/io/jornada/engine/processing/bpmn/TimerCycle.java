@@ -12,22 +12,22 @@ import java.util.Optional;
  * expression ({@link CronSchedule}), which repeats for ever.
  *
  * <p>Use: {@link #parse} the expression's value, schedule the first firing at {@link
- * #firstDueDate}, and after each firing, while {@link #firesAgain} says so for the repetitions
- * left, schedule the next at {@link #nextDueDate} of the one that fired with {@link
- * #remainingAfter} repetitions.
+ * #firstDueDate} with all its {@link #firings}, and after each firing, while {@link #firesAgain}
+ * says so for the firings left, schedule the next at {@link #nextDueDate} of the one that fired,
+ * with {@link #remainingAfter} firings left.
  */
 public final class TimerCycle {
 
-  /** Repetitions of a cycle without end. */
+  /** The firings of a cycle without end. */
   public static final int UNBOUNDED = -1;
 
-  private final int repetitions;
+  private final int firings;
   private final long startMillis;
   private final long intervalMillis;
   private final CronSchedule cron;
 
-  private TimerCycle(int repetitions, long startMillis, long intervalMillis, CronSchedule cron) {
-    this.repetitions = repetitions;
+  private TimerCycle(int firings, long startMillis, long intervalMillis, CronSchedule cron) {
+    this.firings = firings;
     this.startMillis = startMillis;
     this.intervalMillis = intervalMillis;
     this.cron = cron;
@@ -47,21 +47,21 @@ public final class TimerCycle {
       return Optional.empty();
     }
     try {
-      int repetitions = parts[0].length() == 1 ? UNBOUNDED : Integer.parseInt(parts[0].substring(1));
+      int firings = parts[0].length() == 1 ? UNBOUNDED : Integer.parseInt(parts[0].substring(1));
       long start = parts.length == 3 ? TimerDueDates.dueDate(TimerDefinition.Kind.DATE, parts[1], 0).orElseThrow() : -1;
       long interval = TimerDueDates.dueDate(TimerDefinition.Kind.DURATION, parts[parts.length - 1], 0).orElseThrow();
-      if (repetitions == 0 || repetitions < UNBOUNDED || interval <= 0) {
+      if (firings == 0 || firings < UNBOUNDED || interval <= 0) {
         return Optional.empty();
       }
-      return Optional.of(new TimerCycle(repetitions, start, interval, null));
+      return Optional.of(new TimerCycle(firings, start, interval, null));
     } catch (NumberFormatException | DateTimeException | NoSuchElementException e) {
       return Optional.empty();
     }
   }
 
   /** How often the timer fires in all; {@link #UNBOUNDED} for ever. */
-  public int repetitions() {
-    return repetitions;
+  public int firings() {
+    return firings;
   }
 
   /** When it fires first, seen at {@code now}; -1 if never (a cron expression no date matches). */
@@ -77,12 +77,12 @@ public final class TimerCycle {
     return cron != null ? cron.next(previousDueDate) : previousDueDate + intervalMillis;
   }
 
-  /** Whether a timer with {@code remaining} repetitions left (this firing included) fires again after this one. */
+  /** Whether a timer with {@code remaining} firings left (this one included) fires again after this one. */
   public static boolean firesAgain(int remaining) {
     return remaining == UNBOUNDED || remaining > 1;
   }
 
-  /** The repetitions left after a firing. */
+  /** The firings left after one. */
   public static int remainingAfter(int remaining) {
     return remaining == UNBOUNDED ? UNBOUNDED : remaining - 1;
   }

@@ -51,7 +51,7 @@ public final class TimerStartEvents {
     for (ExecutableElement start : process.process().timerStartEvents()) {
       TimerDefinition timer = start.timer();
       Object value = bpmn.evaluate(timer.expression(), -1).value();
-      int repetitions = timer.kind() == TimerDefinition.Kind.CYCLE ? TimerCycle.parse(value).orElseThrow().repetitions() : 1;
+      int repetitions = timer.kind() == TimerDefinition.Kind.CYCLE ? TimerCycle.parse(value).orElseThrow().firings() : 1;
       bpmn.writer().write(new StartTimerCreated(bpmn.state().nextKey(), process.key(), start.id(), firstDueDate(timer, value).orElseThrow(), repetitions));
     }
   }

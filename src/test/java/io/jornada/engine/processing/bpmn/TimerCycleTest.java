@@ -14,7 +14,7 @@ class TimerCycleTest {
   void shouldRepeatAnIntervalACountedNumberOfTimes() {
     TimerCycle cycle = TimerCycle.parse("R3/PT10M").orElseThrow();
 
-    assertThat(cycle.repetitions()).isEqualTo(3);
+    assertThat(cycle.firings()).isEqualTo(3);
     assertThat(cycle.firstDueDate(NOW)).isEqualTo(NOW + 600_000);
     assertThat(cycle.nextDueDate(NOW + 600_000)).isEqualTo(NOW + 1_200_000);
     assertThat(TimerCycle.firesAgain(3)).isTrue();
@@ -26,7 +26,7 @@ class TimerCycleTest {
   void shouldRepeatWithoutEndWithoutACount() {
     TimerCycle cycle = TimerCycle.parse("R/P1D").orElseThrow();
 
-    assertThat(cycle.repetitions()).isEqualTo(TimerCycle.UNBOUNDED);
+    assertThat(cycle.firings()).isEqualTo(TimerCycle.UNBOUNDED);
     assertThat(TimerCycle.firesAgain(TimerCycle.UNBOUNDED)).isTrue();
     assertThat(TimerCycle.remainingAfter(TimerCycle.UNBOUNDED)).isEqualTo(TimerCycle.UNBOUNDED);
     assertThat(cycle.firstDueDate(NOW)).isEqualTo(NOW + 86_400_000);
@@ -45,7 +45,7 @@ class TimerCycleTest {
   void shouldFollowACronExpressionInUtc() {
     TimerCycle weekdays = TimerCycle.parse("0 0 9-17 * * MON-FRI").orElseThrow();
 
-    assertThat(weekdays.repetitions()).isEqualTo(TimerCycle.UNBOUNDED);
+    assertThat(weekdays.firings()).isEqualTo(TimerCycle.UNBOUNDED);
     assertThat(Instant.ofEpochMilli(weekdays.firstDueDate(NOW))).isEqualTo("2026-12-01T09:00:00Z");
     assertThat(Instant.ofEpochMilli(weekdays.nextDueDate(Instant.parse("2026-12-04T17:00:00Z").toEpochMilli())))
         .as("Friday 17:00 is followed by Monday 09:00").isEqualTo("2026-12-07T09:00:00Z");
