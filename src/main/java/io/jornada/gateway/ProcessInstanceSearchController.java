@@ -62,7 +62,7 @@ class ProcessInstanceSearchController {
   ProcessInstanceResult get(@PathVariable String key) {
     long instanceKey = Keys.parse("processInstanceKey", key);
     return history.read(view -> view.processInstance(instanceKey).map(ProcessInstanceSearchController::toResult))
-        .orElseThrow(() -> new NotFoundException("No process instance with key " + instanceKey + " is known"));
+        .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
   }
 
   @GetMapping("/v2/process-instances/{key}/sequence-flows")
@@ -70,7 +70,7 @@ class ProcessInstanceSearchController {
     long instanceKey = Keys.parse("processInstanceKey", key);
     var flows = history.read(view -> view.processInstance(instanceKey)
         .map(instance -> view.sequenceFlows(instanceKey).stream().map(ProcessInstanceSearchController::toResult).toList()))
-        .orElseThrow(() -> new NotFoundException("No process instance with key " + instanceKey + " is known"));
+        .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
     return new ProcessInstanceSequenceFlowsQueryResult().items(flows);
   }
 
