@@ -72,6 +72,15 @@ public final class Engine implements AutoCloseable {
   }
 
   public Engine(EngineClock clock, EventLog log, int snapshotEveryEvents, EngineMetrics metrics) {
+    this(clock, log, snapshotEveryEvents, metrics, List.of());
+  }
+
+  /**
+   * An engine whose {@code listeners} also receive the replayed events, one at a time, before any
+   * new ones: a read model fed by them is rebuilt on start. The replay states what the log holds:
+   * after a snapshot, the live state written as events, not the history behind it.
+   */
+  public Engine(EngineClock clock, EventLog log, int snapshotEveryEvents, EngineMetrics metrics, List<EngineListener> listeners) {
     this.clock = clock;
     this.log = log;
     this.snapshotEveryEvents = snapshotEveryEvents;
@@ -83,7 +92,12 @@ public final class Engine implements AutoCloseable {
     this.writer = new EventWriter(appliers);
     var bpmn = new BpmnBehaviors(state, writer, clock, expressions, decisions);
     this.processors = new CommandProcessors(state, writer, bpmn, transformer, decisions, clock);
-    log.replay(appliers::apply);
+    this.listeners.addAll(listeners);
+    log.replay(event -> {
+      appliers.apply(event);
+      List<EngineEvent> replayed = List.of(event);
+      listeners.forEach(listener -> listener.onEvents(replayed));
+    });
     thread.execute(this::scheduleDueDateCheck);
   }
 

@@ -25,6 +25,11 @@ class GatewayExceptionHandler {
     return Problems.badRequest(e.getMessage());
   }
 
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Object> notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage());
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
     return Problems.badRequest("The request body is not valid JSON for this endpoint: " + firstLine(e.getMostSpecificCause().getMessage()));

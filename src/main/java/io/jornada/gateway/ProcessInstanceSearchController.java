@@ -3,113 +3,121 @@ package io.jornada.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.protocol.rest.ProcessInstanceResult;
 import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowResult;
+import io.camunda.client.protocol.rest.ProcessInstanceSequenceFlowsQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceStateEnum;
-import io.camunda.client.protocol.rest.SearchQueryPageResponse;
-import io.jornada.engine.Engine;
-import io.jornada.engine.state.Incident;
-import io.jornada.engine.state.ProcessInstanceSummary;
-import java.time.Instant;
+import io.jornada.gateway.history.EngineHistory;
+import io.jornada.gateway.history.InstanceState;
+import io.jornada.gateway.history.ProcessInstanceEntry;
+import io.jornada.gateway.history.SequenceFlowEntry;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v2/process-instances/search}, filtered by process id, version, key and state, paged
- * with {@code from} and {@code limit}, oldest first.
+ * Process instances from the search history: {@code POST /v2/process-instances/search}, {@code GET
+ * /v2/process-instances/{key}} and the sequence flows an instance took ({@code GET
+ * /v2/process-instances/{key}/sequence-flows}).
  */
 @RestController
 @ConditionalOnEmbeddedEngine
 class ProcessInstanceSearchController {
 
-  private static final int DEFAULT_LIMIT = 100;
+  private static final SearchSchema<ProcessInstanceEntry> SCHEMA = new SearchSchema<>(ProcessInstanceEntry::key)
+      .field("processInstanceKey", FilterValue.KEY, ProcessInstanceEntry::key)
+      .field("processDefinitionId", FilterValue.STRING, ProcessInstanceEntry::processDefinitionId)
+      .field("processDefinitionName", FilterValue.STRING, ProcessInstanceEntry::processDefinitionName)
+      .field("processDefinitionVersion", FilterValue.INTEGER, ProcessInstanceEntry::processDefinitionVersion)
+      .field("processDefinitionKey", FilterValue.KEY, ProcessInstanceEntry::processDefinitionKey)
+      // No call activities yet: no instance has a parent.
+      .field("parentProcessInstanceKey", FilterValue.KEY, p -> null)
+      .field("parentElementInstanceKey", FilterValue.KEY, p -> null)
+      .field("startDate", FilterValue.DATE_TIME, ProcessInstanceEntry::startDate)
+      .field("endDate", FilterValue.DATE_TIME, ProcessInstanceEntry::endDate)
+      .field("state", FilterValue.oneOf(InstanceState.values()), p -> p.state().name())
+      .field("hasIncident", FilterValue.BOOLEAN, ProcessInstanceEntry::hasIncident)
+      .field("tenantId", FilterValue.STRING, p -> DeploymentController.TENANT)
+      .filter("variables", ProcessInstanceSearchController::variables)
+      .withOrFilters();
 
-  private final Engine engine;
+  private final EngineHistory history;
 
-  ProcessInstanceSearchController(Engine engine) {
-    this.engine = engine;
+  ProcessInstanceSearchController(EngineHistory history) {
+    this.history = history;
   }
 
   @PostMapping("/v2/process-instances/search")
-  CompletableFuture<ProcessInstanceSearchQueryResult> search(@RequestBody(required = false) JsonNode query) {
-    JsonNode filter = query == null ? null : query.path("filter");
-    Predicate<ProcessInstanceSummary> matches = filterOf(filter);
-    int from = query == null ? 0 : nonNegative("page.from", query.path("page").path("from"), 0);
-    int limit = query == null ? DEFAULT_LIMIT : nonNegative("page.limit", query.path("page").path("limit"), DEFAULT_LIMIT);
-    return engine.query(state -> {
-      List<ProcessInstanceSummary> all = state.instances().stream().filter(matches).toList();
-      Set<Long> withIncident = state.incidents().stream().map(Incident::processInstanceKey).collect(Collectors.toSet());
-      List<ProcessInstanceResult> items = all.stream().skip(from).limit(limit)
-          .map(p -> toResult(p, withIncident.contains(p.key()))).toList();
-      return new ProcessInstanceSearchQueryResult().items(items).page(new SearchQueryPageResponse().totalItems((long) all.size()));
-    });
+  ProcessInstanceSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
+    SearchQuery<ProcessInstanceEntry> query = SCHEMA.parse(body);
+    var result = history.read(view -> query.run(view, view.processInstances(), ProcessInstanceSearchController::toResult));
+    return new ProcessInstanceSearchQueryResult().items(result.items()).page(result.page());
   }
 
-  private static Predicate<ProcessInstanceSummary> filterOf(JsonNode filter) {
-    Predicate<ProcessInstanceSummary> predicate = p -> true;
-    if (filter == null || filter.isMissingNode() || filter.isNull()) {
-      return predicate;
-    }
-    if (filter.hasNonNull("processDefinitionId")) {
-      String id = exact(filter.get("processDefinitionId"));
-      predicate = predicate.and(p -> p.bpmnProcessId().equals(id));
-    }
-    if (filter.hasNonNull("processDefinitionVersion")) {
-      int version = nonNegative("filter.processDefinitionVersion", filter.get("processDefinitionVersion"), 0);
-      predicate = predicate.and(p -> p.version() == version);
-    }
-    if (filter.hasNonNull("processInstanceKey")) {
-      long key = Keys.parse("processInstanceKey", exact(filter.get("processInstanceKey")));
-      predicate = predicate.and(p -> p.key() == key);
-    }
-    if (filter.hasNonNull("state")) {
-      String state = exact(filter.get("state"));
-      predicate = predicate.and(p -> p.state().name().equals(state));
-    }
-    return predicate;
+  @GetMapping("/v2/process-instances/{key}")
+  ProcessInstanceResult get(@PathVariable String key) {
+    long instanceKey = Keys.parse("processInstanceKey", key);
+    return history.read(view -> view.processInstance(instanceKey).map(ProcessInstanceSearchController::toResult))
+        .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
   }
 
-  private static int nonNegative(String name, JsonNode node, int absent) {
-    if (node.isMissingNode() || node.isNull()) {
-      return absent;
-    }
-    String text = exact(node);
-    try {
-      int value = Integer.parseInt(text);
-      if (value >= 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidRequestException("Expected " + name + " to be a whole number of zero or more, but was '" + text + "'");
+  @GetMapping("/v2/process-instances/{key}/sequence-flows")
+  ProcessInstanceSequenceFlowsQueryResult sequenceFlows(@PathVariable String key) {
+    long instanceKey = Keys.parse("processInstanceKey", key);
+    var flows = history.read(view -> view.processInstance(instanceKey)
+        .map(instance -> view.sequenceFlows(instanceKey).stream().map(ProcessInstanceSearchController::toResult).toList()))
+        .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
+    return new ProcessInstanceSequenceFlowsQueryResult().items(flows);
   }
 
-  /** Filters come as a plain value or as {@code {"$eq": value}}. */
-  private static String exact(JsonNode value) {
-    if (value.isObject()) {
-      if (!value.has("$eq")) {
-        throw new InvalidRequestException("Only equality filters ($eq) are supported, but got " + value);
-      }
-      return value.get("$eq").asText();
+  /**
+   * {@code variables: [{name, value}]}: for each, the instance has a variable of that name, in any
+   * of its scopes, whose value matches the filter {@code value} (JSON text, see {@link FilterValue#JSON_TEXT}).
+   */
+  private static SearchQuery.Condition<ProcessInstanceEntry> variables(JsonNode conditions) {
+    if (!conditions.isArray()) {
+      throw new InvalidRequestException("Expected filter.variables to be a list of {name, value}, but was " + conditions);
     }
-    return value.asText();
+    List<SearchQuery.Condition<ProcessInstanceEntry>> all = new ArrayList<>();
+    for (int i = 0; i < conditions.size(); i++) {
+      String path = "filter.variables[" + i + "]";
+      String name = FilterValue.STRING.parse(path + ".name", conditions.get(i).path("name"));
+      JsonNode value = conditions.get(i).path("value");
+      Predicate<String> matches = value.isMissingNode() || value.isNull()
+          ? v -> true
+          : FilterConditions.parse(path + ".value", value, FilterValue.JSON_TEXT);
+      all.add(view -> instance -> view.variablesOf(instance.key()).stream()
+          .anyMatch(variable -> variable.name().equals(name) && matches.test(variable.value())));
+    }
+    return SearchQuery.Condition.all(all);
   }
 
-  private static ProcessInstanceResult toResult(ProcessInstanceSummary p, boolean hasIncident) {
+  private static ProcessInstanceResult toResult(ProcessInstanceEntry p) {
     return new ProcessInstanceResult()
         .processInstanceKey(Keys.format(p.key()))
-        .processDefinitionId(p.bpmnProcessId())
-        .processDefinitionVersion(p.version())
+        .processDefinitionId(p.processDefinitionId())
+        .processDefinitionName(p.processDefinitionName())
+        .processDefinitionVersion(p.processDefinitionVersion())
         .processDefinitionKey(Keys.format(p.processDefinitionKey()))
         .state(ProcessInstanceStateEnum.fromValue(p.state().name()))
-        .startDate(Instant.ofEpochMilli(p.startDate()).toString())
-        .endDate(p.endDate() < 0 ? null : Instant.ofEpochMilli(p.endDate()).toString())
-        .hasIncident(hasIncident)
+        .startDate(DateTimes.format(p.startDate()))
+        .endDate(DateTimes.format(p.endDate()))
+        .hasIncident(p.hasIncident())
+        .tenantId(DeploymentController.TENANT);
+  }
+
+  /** Camunda names a taken flow by instance and flow id; {@code elementId} is the flow's id in the BPMN. */
+  private static ProcessInstanceSequenceFlowResult toResult(SequenceFlowEntry flow) {
+    return new ProcessInstanceSequenceFlowResult()
+        .sequenceFlowId(flow.processInstanceKey() + "_" + flow.flowId())
+        .processInstanceKey(Keys.format(flow.processInstanceKey()))
+        .processDefinitionKey(Keys.format(flow.processDefinitionKey()))
+        .processDefinitionId(flow.processDefinitionId())
+        .elementId(flow.flowId())
         .tenantId(DeploymentController.TENANT);
   }
 }

@@ -175,6 +175,21 @@ class BadInputTest {
   }
 
   @Test
+  void shouldAnswerBadSearchQueriesWithBadRequestProblems() throws Exception {
+    assertProblem(post("/v2/element-instances/search", "{\"sort\": [{\"field\": \"colour\", \"order\": \"ASC\"}]}"), 400);
+    assertProblem(post("/v2/incidents/search", "{\"sort\": [{\"field\": \"incidentKey\", \"order\": \"UP\"}]}"), 400);
+    assertProblem(post("/v2/variables/search", "{\"filter\": {\"name\": {\"$regex\": \"a.*\"}}}"), 400);
+    assertProblem(post("/v2/variables/search", "{\"filter\": {\"scopeKey\": {\"$like\": \"1*\"}}}"), 400);
+    assertProblem(post("/v2/element-instances/search", "{\"filter\": {\"state\": \"SLEEPING\"}}"), 400);
+    assertProblem(post("/v2/incidents/search", "{\"filter\": {\"creationTime\": {\"$gt\": \"yesterday\"}}}"), 400);
+    assertProblem(post("/v2/process-definitions/search", "{\"filter\": {\"colour\": \"blue\"}}"), 400);
+    assertProblem(post("/v2/process-instances/search", "{\"page\": {\"after\": \"not-a-cursor\"}}"), 400);
+    assertProblem(post("/v2/process-instances/search", "[]"), 400);
+    assertProblem(get("/v2/process-instances/abc"), 400);
+    assertProblem(get("/v2/variables/-1"), 400);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void shouldStillServeDeploymentsAndInstancesAfterBadInput() throws Exception {
     // given the bad requests above, and a few more
@@ -210,6 +225,17 @@ class BadInputTest {
         .build();
     var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("%s %s -> %s", path, body, response.body()).isLessThan(500);
+    return response;
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("Accept", "application/json, application/problem+json")
+        .GET()
+        .build();
+    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s -> %s", path, response.body()).isLessThan(500);
     return response;
   }
 
