@@ -6,6 +6,7 @@ import io.camunda.client.protocol.rest.ProcessInstanceSearchQueryResult;
 import io.camunda.client.protocol.rest.ProcessInstanceStateEnum;
 import io.camunda.client.protocol.rest.SearchQueryPageResponse;
 import io.jornada.engine.Engine;
+import io.jornada.engine.state.EngineState;
 import io.jornada.engine.state.Incident;
 import io.jornada.engine.state.ProcessInstanceSummary;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class ProcessInstanceSearchController {
       List<ProcessInstanceSummary> all = state.instances().stream().filter(matches).toList();
       Set<Long> withIncident = state.incidents().stream().map(Incident::processInstanceKey).collect(Collectors.toSet());
       List<ProcessInstanceResult> items = all.stream().skip(from).limit(limit)
-          .map(p -> toResult(p, withIncident.contains(p.key()))).toList();
+          .map(p -> withParent(toResult(p, withIncident.contains(p.key())), state, p.key())).toList();
       return new ProcessInstanceSearchQueryResult().items(items).page(new SearchQueryPageResponse().totalItems((long) all.size()));
     });
   }
@@ -98,6 +99,13 @@ class ProcessInstanceSearchController {
       return value.get("$eq").asText();
     }
     return value.asText();
+  }
+
+  /** The parent keys of an instance created by a call activity; absent for a root instance. */
+  private static ProcessInstanceResult withParent(ProcessInstanceResult result, EngineState state, long processInstanceKey) {
+    state.parentProcessInstance(processInstanceKey).ifPresent(parent -> result.parentProcessInstanceKey(Keys.format(parent)));
+    state.callingElementInstance(processInstanceKey).ifPresent(caller -> result.parentElementInstanceKey(Keys.format(caller)));
+    return result;
   }
 
   private static ProcessInstanceResult toResult(ProcessInstanceSummary p, boolean hasIncident) {

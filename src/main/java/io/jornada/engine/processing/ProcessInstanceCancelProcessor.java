@@ -30,7 +30,21 @@ final class ProcessInstanceCancelProcessor implements CommandProcessor<CancelPro
           "Expected to cancel a process instance with key '" + command.processInstanceKey() + "', but no such process was found"));
       return;
     }
+    if (state.parentProcessInstance(instance.key()).isPresent()) {
+      respond.accept(CommandResult.rejected(Rejection.Type.INVALID_ARGUMENT,
+          "Expected to cancel a process instance with key '" + instance.key() + "', but it is created by a parent process instance."
+              + " Cancel the root process instance '" + rootOf(instance.key()) + "' instead."));
+      return;
+    }
     bpmn.terminate(instance);
     respond.accept(CommandResult.accepted(null));
+  }
+
+  private long rootOf(long processInstanceKey) {
+    long key = processInstanceKey;
+    while (state.parentProcessInstance(key).isPresent()) {
+      key = state.parentProcessInstance(key).getAsLong();
+    }
+    return key;
   }
 }
