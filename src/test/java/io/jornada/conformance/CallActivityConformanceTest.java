@@ -9,6 +9,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,36 @@ class CallActivityConformanceTest extends ConformanceTest {
     assertThat(job.getProcessInstanceKey()).isNotEqualTo(parent);
     assertThat(activateAll(oldType, 1)).isEmpty();
     assertThat(state(job.getProcessInstanceKey())).isEqualTo(ProcessInstanceState.ACTIVE);
+  }
+
+  /** bindingType "deployment: The version that was deployed together with the currently running version of the calling process." */
+  @Test
+  void withBindingTypeDeploymentTheVersionDeployedWithTheCallerIsCalled() {
+    String childId = unique("child");
+    String oldType = unique("old");
+    String parentId = unique("parent");
+    client.newDeployResourceCommand()
+        .addProcessModel(Bpmn.createExecutableProcess(childId).startEvent().serviceTask("work", t -> t.zeebeJobType(oldType)).endEvent().done(), "child.bpmn")
+        .addProcessModel(Bpmn.createExecutableProcess(parentId).startEvent()
+            .callActivity("call", c -> c.zeebeProcessId(childId).zeebeBindingType(ZeebeBindingType.deployment)).endEvent().done(), "parent.bpmn")
+        .send().join();
+    deploy(Bpmn.createExecutableProcess(childId).startEvent().serviceTask("work", t -> t.zeebeJobType(unique("new"))).endEvent().done());
+
+    start(parentId, Map.of());
+
+    assertThat(activate(oldType).getProcessDefinitionVersion()).isEqualTo(1);
+  }
+
+  /** The embedded engine does not call by version tag: such a call activity is rejected at deployment, naming the element and the reason. */
+  @Test
+  void bindingTypeVersionTagIsRejectedAtDeployment() {
+    var model = Bpmn.createExecutableProcess(unique("parent")).startEvent()
+        .callActivity("call", c -> c.zeebeProcessId("any").zeebeBindingType(ZeebeBindingType.versionTag).zeebeVersionTag("v1")).endEvent().done();
+
+    var problem = catchThrowableOfType(ProblemException.class, () -> deploy(model));
+
+    assertThat(problem.code()).isEqualTo(400);
+    assertThat(problem.details().getDetail()).contains("'call'").contains("versionTag");
   }
 
   /** "When the created process instance is completed, the call activity is left and the outgoing sequence flow is taken." */

@@ -277,11 +277,12 @@ public final class BpmnTransformer {
         errors.add("element '" + id + "' (callActivity) has no zeebe:calledElement processId");
         return node;
       }
-      if (called.getBindingType() != null && called.getBindingType() != ZeebeBindingType.latest) {
-        return unsupported(id, "callActivity with bindingType '" + called.getBindingType() + "' (only 'latest' is)");
+      if (called.getBindingType() == ZeebeBindingType.versionTag) {
+        return unsupported(id, "callActivity with bindingType 'versionTag' (bindingType 'latest' and 'deployment' are)");
       }
-      node.setCalledElement(new ExecutableElement.CalledElement(
-          expression(id, called.getProcessId()), called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled()));
+      node.setCalledElement(new ExecutableElement.CalledElement(expression(id, called.getProcessId()),
+          called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled(),
+          called.getBindingType() == ZeebeBindingType.deployment));
       mappings(node, call);
       return node;
     }

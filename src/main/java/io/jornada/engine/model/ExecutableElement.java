@@ -148,6 +148,10 @@ public final class ExecutableElement {
   /** A message reference; {@code correlationKey} is null on start events. */
   public record MessageDefinition(String name, Expression correlationKey) {}
 
-  /** {@code zeebe:calledElement}: the called process id (static or FEEL) and which variables cross over. */
-  public record CalledElement(Expression processId, boolean propagateAllChildVariables, boolean propagateAllParentVariables) {}
+  /**
+   * {@code zeebe:calledElement}: the called process id (static or FEEL), which variables cross over,
+   * and whether the version deployed with the calling process is called instead of the latest.
+   */
+  public record CalledElement(
+      Expression processId, boolean propagateAllChildVariables, boolean propagateAllParentVariables, boolean sameDeployment) {}
 }

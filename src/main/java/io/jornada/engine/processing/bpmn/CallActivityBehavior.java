@@ -10,10 +10,11 @@ import io.jornada.engine.state.ElementInstance;
 import java.util.Map;
 
 /**
- * Call activity: creates an instance of the latest version of the called process at its none start
- * event, with the parent's variables (all visible ones, or only the input-mapped ones), and
- * completes when that instance completes, taking over its variables (all of them, or only through
- * output mappings). Terminating the call activity terminates the called instance.
+ * Call activity: creates an instance of the called process (its latest version, or with binding type
+ * deployment the version deployed together with the calling process) at its none start event, with
+ * the parent's variables (all visible ones, or only the input-mapped ones), and completes when that
+ * instance completes, taking over its variables (all of them, or only through output mappings).
+ * Terminating the call activity terminates the called instance.
  */
 final class CallActivityBehavior implements BpmnElementBehavior {
 
@@ -30,9 +31,10 @@ final class CallActivityBehavior implements BpmnElementBehavior {
           : "Expected result of the expression '" + called.processId() + "' to be 'STRING', but was '" + processId.value() + "'");
       return;
     }
-    DeployedProcess process = bpmn.state().process(id, -1).orElse(null);
+    DeployedProcess process = called.sameDeployment() ? deployedWith(bpmn, instance, id) : bpmn.state().process(id, -1).orElse(null);
     if (process == null) {
-      bpmn.incidents().raise(instance, "CALLED_ELEMENT_ERROR", "Expected process with BPMN process id '" + id + "' to be deployed, but not found.");
+      bpmn.incidents().raise(instance, "CALLED_ELEMENT_ERROR", "Expected process with BPMN process id '" + id + "' to be deployed"
+          + (called.sameDeployment() ? " together with the calling process" : "") + ", but not found.");
       return;
     }
     if (process.process().noneStartEvent() == null) {
@@ -58,6 +60,15 @@ final class CallActivityBehavior implements BpmnElementBehavior {
   @Override
   public void onTerminate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element) {
     bpmn.state().elementInstance(instance.calledInstanceKey()).ifPresent(bpmn::terminate);
+  }
+
+  /** Binding type deployment: the version of the called process that was deployed together with the calling process. */
+  private static DeployedProcess deployedWith(BpmnBehaviors bpmn, ElementInstance caller, String bpmnProcessId) {
+    long deploymentKey = bpmn.state().process(caller.processDefinitionKey()).orElseThrow().deploymentKey();
+    return bpmn.state().allProcesses().stream()
+        .filter(p -> p.bpmnProcessId().equals(bpmnProcessId) && p.deploymentKey() == deploymentKey)
+        .findFirst()
+        .orElse(null);
   }
 
   private static void createChild(BpmnBehaviors bpmn, ElementInstance caller, DeployedProcess process, Map<String, Object> variables) {
