@@ -9,7 +9,10 @@ import io.jornada.engine.state.ElementInstance;
 import io.jornada.engine.state.EngineState;
 import java.util.function.Consumer;
 
-/** Cancels an active process instance: every element in it is terminated, innermost first, and the instance with them. */
+/**
+ * Cancels an active process instance: every element in it is terminated, innermost first, and the
+ * instance with them. An instance created by a call activity is cancelled only through its root.
+ */
 final class ProcessInstanceCancelProcessor implements CommandProcessor<CancelProcessInstance, Void> {
 
   private final EngineState state;
