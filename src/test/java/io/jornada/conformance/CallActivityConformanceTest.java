@@ -133,7 +133,7 @@ class CallActivityConformanceTest extends ConformanceTest {
     assertThat(job.getVariablesAsMap()).containsEntry("lead", "ana").containsEntry("score", 41).containsEntry("nextScore", 42);
   }
 
-  /** "This can be limited to copying only the variables contained in the input mappings by setting the propagateAllParentVariables attribute to false." */
+  /** Variable mappings: copying "can be limited to copying only the local variables of the call activity" (its input mappings) by setting propagateAllParentVariables to false. */
   @Test
   void withoutPropagatingAllParentVariablesOnlyInputMappedOnesAreCopied() {
     String childId = unique("child");
@@ -150,7 +150,7 @@ class CallActivityConformanceTest extends ConformanceTest {
     assertThat(job.getVariablesAsMap()).containsOnly(Map.entry("who", "ana"));
   }
 
-  /** "By default, all variables of the created process instance are propagated to the call activity" and on into the calling process. */
+  /** "If the attribute propagateAllChildVariables is set (default: true), all variables of the created process instance are propagated to the call activity", and on into the calling process. */
   @Test
   void allVariablesOfTheCalledInstancePropagateByDefault() {
     String childId = unique("child");
@@ -165,7 +165,7 @@ class CallActivityConformanceTest extends ConformanceTest {
     assertThat(result.join()).containsEntry("lead", "ana").containsEntry("score", 80).containsEntry("channel", "email");
   }
 
-  /** "This behavior can be customized by defining output mappings at the call activity ... only those variables that are defined in the output mappings are propagated." */
+  /** "This behavior can be customized by defining output mappings at the call activity. The output mappings are applied on completing the call activity and only those variables that are defined in the output mappings are propagated." */
   @Test
   void withOutputMappingsOnlyTheMappedVariablesPropagate() {
     String childId = unique("child");
@@ -181,7 +181,7 @@ class CallActivityConformanceTest extends ConformanceTest {
     assertThat(result.join()).containsEntry("doubled", 80).doesNotContainKeys("score", "channel");
   }
 
-  /** "By disabling the propagateAllChildVariables attribute, only variables defined via output mappings are propagated from the child process instance." */
+  /** Variable mappings, paraphrased: with propagateAllChildVariables disabled, no variable of the created process instance propagates unless an output mapping takes it. */
   @Test
   void withoutPropagatingAllChildVariablesNothingPropagatesWithoutOutputMappings() {
     String childId = unique("child");
@@ -278,7 +278,7 @@ class CallActivityConformanceTest extends ConformanceTest {
     assertThat(calling.getParentProcessInstanceKey()).isNull();
   }
 
-  /** Incidents docs: a call activity whose called process is not deployed raises an incident (CALLED_ELEMENT_ERROR) and waits. */
+  /** Zeebe raises an incident (error type CALLED_ELEMENT_ERROR) when the called process is not deployed; the call activity waits, the calling instance stays active. */
   @Test
   void anUnknownCalledProcessRaisesAnIncident() {
     String parentId = unique("parent");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class MessageConformanceTest extends ConformanceTest {
 
-  /** "Message buffering: Messages can be buffered for a given time ... If a subscription is opened later, the buffered message is correlated then." */
+  /** Message buffering: "A message has a time-to-live (TTL) which specifies for how long it's buffered ... When a subscription is opened, it polls the buffer for a proper message." */
   @Test
   void aMessageWithATimeToLiveWaitsForASubscription() {
     String message = unique("msg");
@@ -28,7 +28,7 @@ class MessageConformanceTest extends ConformanceTest {
     assertThat(run(processId, Map.of("leadId", "lead-1"))).containsEntry("answer", "yes");
   }
 
-  /** "The time-to-live ... If it is set to zero, the message is not buffered": a later subscription does not get it. */
+  /** Message buffering: the message is buffered only for its TTL; with a TTL of zero it is not buffered, so a later subscription does not get it. */
   @Test
   void aMessageWithoutTimeToLiveIsNotBuffered() {
     String message = unique("msg");
@@ -40,7 +40,7 @@ class MessageConformanceTest extends ConformanceTest {
     assertThat(correlate(message, "lead-2")).isEqualTo(instance);
   }
 
-  /** Buffered messages are discarded when their time to live runs out; a subscription opened afterwards does not get them. */
+  /** Message buffering: "Within this time, the message can be correlated" — once its TTL ran out, a subscription opened afterwards does not get it. */
   @Test
   void aBufferedMessageIsGoneOnceItsTimeToLiveRanOut() throws InterruptedException {
     String message = unique("msg");
@@ -54,9 +54,9 @@ class MessageConformanceTest extends ConformanceTest {
   }
 
   /**
-   * Buffered messages correlate in the order they were published, and "a message is correlated only
-   * once to a process (based on the BPMN process id)": two catch events one after the other take the
-   * first, then the second buffered message.
+   * "In case multiple messages match to the subscription, the first published message is correlated
+   * (like a FIFO queue)", and "a message is correlated only once to a process (based on the BPMN
+   * process id)": two catch events one after the other take the first, then the second message.
    */
   @Test
   void bufferedMessagesCorrelateFirstInFirstOut() {
@@ -77,9 +77,8 @@ class MessageConformanceTest extends ConformanceTest {
   }
 
   /**
-   * "Message uniqueness: ... When the message is published, it checks if a message with the same
-   * name, correlation key, and ID exists in the buffer. If yes, the message is rejected": 409
-   * ALREADY_EXISTS.
+   * Message uniqueness, paraphrased: on publication, a message with the same name, correlation key
+   * and ID already in the buffer makes the new one rejected — 409 ALREADY_EXISTS.
    */
   @Test
   void aSecondMessageWithTheSameIdIsRejectedWhileTheFirstIsBuffered() {
@@ -101,7 +100,7 @@ class MessageConformanceTest extends ConformanceTest {
     publish(message, "lead-7", Duration.ofSeconds(30), "id-1", Map.of());
   }
 
-  /** Same section: "the uniqueness check only looks into the buffer": once a message is no longer buffered, its id may be used again. */
+  /** Same section: the check only looks into the buffer, so once a message is no longer buffered its id may be used again. */
   @Test
   void anIdMayBeReusedOnceTheMessageIsNoLongerBuffered() {
     String message = unique("msg");
@@ -111,9 +110,9 @@ class MessageConformanceTest extends ConformanceTest {
   }
 
   /**
-   * Message start events: "a process can have only one active instance per correlation key": while
-   * the instance a message started is active, another message with that key starts none (it stays
-   * buffered); when the instance ends, the buffered message starts the next one.
+   * Message cardinality, paraphrased: a message does not correlate to a message start event while an
+   * instance of the process that a message with the same correlation key created is active; it stays
+   * buffered, and when that instance ends the buffered message starts the next one.
    */
   @Test
   void aMessageStartEventStartsOneActiveInstancePerCorrelationKey() {
@@ -133,7 +132,7 @@ class MessageConformanceTest extends ConformanceTest {
         .containsExactlyInAnyOrder(ProcessInstanceState.COMPLETED, ProcessInstanceState.ACTIVE);
   }
 
-  /** "If the correlation key of a message is empty, it creates a new process instance and does not check if an instance is already active." */
+  /** Message cardinality, paraphrased: a message with an empty correlation key always creates a new instance, without checking for an active one. */
   @Test
   void anEmptyCorrelationKeyAlwaysStartsANewInstance() {
     String message = unique("start");
@@ -145,7 +144,7 @@ class MessageConformanceTest extends ConformanceTest {
     assertThat(instancesOf(processId)).hasSize(2).extracting(ProcessInstance::getState).containsOnly(ProcessInstanceState.ACTIVE);
   }
 
-  /** Correlate message endpoint: "The message is not buffered"; with no subscription or message start event to correlate to, it answers 404. */
+  /** Correlate message endpoint (paraphrased): the message is correlated at once and not buffered; with nothing to correlate to, the answer is 404. */
   @Test
   void correlatingWithNothingWaitingIsNotFound() {
     var problem = catchThrowableOfType(ProblemException.class, () -> correlate(unique("msg"), "lead-10"));
@@ -153,7 +152,7 @@ class MessageConformanceTest extends ConformanceTest {
     assertThat(problem.code()).isEqualTo(404);
   }
 
-  /** Same endpoint: "The message is not buffered" — a subscription opened after an unsuccessful correlation does not get the message. */
+  /** Same endpoint: the message is not buffered, so a subscription opened after an unsuccessful correlation does not get it. */
   @Test
   void aCorrelatedMessageIsNeverBufferedForALaterSubscription() {
     String message = unique("msg");

@@ -61,9 +61,9 @@ class ReceiveTaskConformanceTest extends ConformanceTest {
   }
 
   /**
-   * Messages docs (components/concepts/messages/): a message published with a time to live is
-   * buffered, and "when a subscription is opened ... buffered messages are correlated", the oldest
-   * first — also for a receive task; a message correlates at most once per process id, so the next
+   * Messages docs (components/concepts/messages/): "When a subscription is opened, it polls the
+   * buffer for a proper message ... the first published message is correlated (like a FIFO queue)"
+   * — also for a receive task; a message correlates at most once per process id, so the next
    * instance gets the next message.
    */
   @Test
