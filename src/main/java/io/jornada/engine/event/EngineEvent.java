@@ -34,4 +34,5 @@ public sealed interface EngineEvent
         IncidentEvents.IncidentResolved,
         DeploymentEvents.DecisionEvaluated,
         SnapshotEvents.MessageSpent,
-        SnapshotEvents.KeysIssued {}
+        SnapshotEvents.KeysIssued,
+        CallActivityEvents.ProcessInstanceCalled {}

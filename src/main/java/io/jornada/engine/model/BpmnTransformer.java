@@ -3,6 +3,7 @@ package io.jornada.engine.model;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
@@ -11,14 +12,18 @@ import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
@@ -46,7 +51,8 @@ public final class BpmnTransformer {
 
   private static final String SUPPORTED =
       "none and message start events, none end events, service tasks, business rule tasks, embedded subprocesses,"
-          + " exclusive and event-based gateways, message and timer intermediate catch events";
+          + " exclusive and event-based gateways, message and timer intermediate catch events"
+          + ", call activities, receive tasks";
 
   private final ExpressionLanguage expressions;
 
@@ -227,6 +233,12 @@ public final class BpmnTransformer {
         mappings(node, subProcess);
         return node;
       }
+      if (element instanceof CallActivity call) {
+        return callActivity(call, id, name);
+      }
+      if (element instanceof ReceiveTask task) {
+        return receiveTask(task, id, name);
+      }
       if (element instanceof ExclusiveGateway) {
         return new ExecutableElement(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE);
       }
@@ -256,6 +268,36 @@ public final class BpmnTransformer {
         return unsupported(id, typeName + (definition == null ? " without event definition" : " with " + definition.getElementType().getTypeName()));
       }
       return unsupported(id, typeName);
+    }
+
+    private ExecutableElement callActivity(CallActivity call, String id, String name) {
+      var node = new ExecutableElement(id, name, ElementType.CALL_ACTIVITY, EventType.NONE);
+      ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+      if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+        errors.add("element '" + id + "' (callActivity) has no zeebe:calledElement processId");
+        return node;
+      }
+      if (called.getBindingType() == ZeebeBindingType.versionTag) {
+        return unsupported(id, "callActivity with bindingType 'versionTag' (bindingType 'latest' and 'deployment' are)");
+      }
+      node.setCalledElement(new ExecutableElement.CalledElement(expression(id, called.getProcessId()),
+          called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled(),
+          called.getBindingType() == ZeebeBindingType.deployment));
+      mappings(node, call);
+      return node;
+    }
+
+    private ExecutableElement receiveTask(ReceiveTask task, String id, String name) {
+      var node = new ExecutableElement(id, name, ElementType.RECEIVE_TASK, EventType.MESSAGE);
+      Message message = task.getMessage();
+      ZeebeSubscription subscription = message == null ? null : message.getSingleExtensionElement(ZeebeSubscription.class);
+      if (message == null || message.getName() == null || subscription == null || subscription.getCorrelationKey() == null) {
+        errors.add("element '" + id + "' (receiveTask) has no message with a name and a correlation key");
+        return node;
+      }
+      node.setMessage(new ExecutableElement.MessageDefinition(message.getName(), expression(id, subscription.getCorrelationKey())));
+      mappings(node, task);
+      return node;
     }
 
     private EventDefinition singleDefinition(Collection<EventDefinition> definitions, String id, String typeName) {

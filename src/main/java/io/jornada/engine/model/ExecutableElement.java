@@ -23,6 +23,7 @@ public final class ExecutableElement {
   private DecisionCall decision;
   private MessageDefinition message;
   private TimerDefinition timer;
+  private CalledElement calledElement;
   private List<Mapping> inputs = List.of();
   private List<Mapping> outputs = List.of();
 
@@ -84,6 +85,11 @@ public final class ExecutableElement {
     return timer;
   }
 
+  /** The process a call activity calls, or null. */
+  public CalledElement calledElement() {
+    return calledElement;
+  }
+
   public List<Mapping> inputs() {
     return inputs;
   }
@@ -116,6 +122,10 @@ public final class ExecutableElement {
     this.timer = timer;
   }
 
+  void setCalledElement(CalledElement calledElement) {
+    this.calledElement = calledElement;
+  }
+
   void setFlowScope(ExecutableElement flowScope) {
     this.flowScope = flowScope;
   }
@@ -137,4 +147,11 @@ public final class ExecutableElement {
 
   /** A message reference; {@code correlationKey} is null on start events. */
   public record MessageDefinition(String name, Expression correlationKey) {}
+
+  /**
+   * {@code zeebe:calledElement}: the called process id (static or FEEL), which variables cross over,
+   * and whether the version deployed with the calling process is called instead of the latest.
+   */
+  public record CalledElement(
+      Expression processId, boolean propagateAllChildVariables, boolean propagateAllParentVariables, boolean sameDeployment) {}
 }

@@ -13,6 +13,7 @@ public final class ElementInstance {
   private final ElementType elementType;
   private int pendingFlows;
   private long jobKey = -1;
+  private long calledInstanceKey = -1;
 
   ElementInstance(
       long key, long processInstanceKey, long flowScopeKey, long processDefinitionKey, String elementId, ElementType elementType) {
@@ -58,11 +59,20 @@ public final class ElementInstance {
     return jobKey;
   }
 
+  /** The process instance a call activity created, or -1. */
+  public long calledInstanceKey() {
+    return calledInstanceKey;
+  }
+
   void changePendingFlows(int delta) {
     pendingFlows += delta;
   }
 
   void setJobKey(long jobKey) {
     this.jobKey = jobKey;
+  }
+
+  void setCalledInstanceKey(long calledInstanceKey) {
+    this.calledInstanceKey = calledInstanceKey;
   }
 }

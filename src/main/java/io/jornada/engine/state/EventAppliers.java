@@ -1,6 +1,7 @@
 package io.jornada.engine.state;
 
 import io.jornada.engine.decision.DecisionEngine;
+import io.jornada.engine.event.CallActivityEvents.ProcessInstanceCalled;
 import io.jornada.engine.event.DeploymentEvents.DecisionEvaluated;
 import io.jornada.engine.event.DeploymentEvents.DecisionsDeployed;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
@@ -84,6 +85,7 @@ public final class EventAppliers {
     register(IncidentResolved.class, e -> state.incidents.remove(e.incidentKey()));
     register(MessageSpent.class, e -> state.messages.get(e.messageKey()).markCorrelated(e.bpmnProcessId()));
     register(KeysIssued.class, e -> state.observeKey(e.nextKey() - 1));
+    register(ProcessInstanceCalled.class, this::processInstanceCalled);
   }
 
   @SuppressWarnings("unchecked")
@@ -324,6 +326,15 @@ public final class EventAppliers {
       String lock = e.bpmnProcessId() + '\u0000' + e.correlationKey();
       state.messageStartLocks.put(lock, e.processInstanceKey());
       state.lockOfInstance.put(e.processInstanceKey(), e.correlationKey());
+    }
+  }
+
+  private void processInstanceCalled(ProcessInstanceCalled e) {
+    state.callingElementInstances.put(e.processInstanceKey(), e.parentElementInstanceKey());
+    state.parentProcessInstances.put(e.processInstanceKey(), e.parentProcessInstanceKey());
+    ElementInstance caller = state.elementInstances.get(e.parentElementInstanceKey());
+    if (caller != null) {
+      caller.setCalledInstanceKey(e.processInstanceKey());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.jornada.engine.state;
 
+import io.jornada.engine.event.CallActivityEvents.ProcessInstanceCalled;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
@@ -62,6 +63,8 @@ public final class StateSnapshot {
               e.elementType(), false, 0));
           variablesOf(e.key(), e.processInstanceKey(), out);
         });
+    state.callingElementInstances.keySet().stream().sorted().forEach(child ->
+        out.add(new ProcessInstanceCalled(child, state.parentProcessInstances.get(child), state.callingElementInstances.get(child))));
     state.jobs.values().stream().sorted(Comparator.comparingLong(Job::key)).forEach(job -> jobEvents(job, out));
     state.timers.values().forEach(t ->
         out.add(new TimerCreated(t.key(), t.elementInstanceKey(), t.processInstanceKey(), t.targetElementId(), t.dueDate())));

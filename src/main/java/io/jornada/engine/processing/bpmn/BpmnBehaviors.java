@@ -68,6 +68,8 @@ public final class BpmnBehaviors {
     behaviors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior());
     behaviors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayBehavior());
     behaviors.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior());
+    behaviors.put(ElementType.CALL_ACTIVITY, new CallActivityBehavior());
+    behaviors.put(ElementType.RECEIVE_TASK, new ReceiveTaskBehavior());
   }
 
   EngineState state() {
@@ -234,6 +236,15 @@ public final class BpmnBehaviors {
     String startCorrelationKey = state.messageStartCorrelationKey(key).orElse(null);
     writer.write(new ElementCompleted(key, now()));
     processEnded(key, startCorrelationKey, result);
+    state.callingElementInstance(key).ifPresent(caller -> calledInstanceCompleted(caller, result));
+  }
+
+  /** A process instance that a call activity created completed: the call activity continues. */
+  private void calledInstanceCompleted(long callActivityKey, Map<String, Object> variables) {
+    work.add(() -> state.elementInstance(callActivityKey).ifPresent(instance -> {
+      ExecutableElement element = process(instance).element(instance.elementId());
+      behaviors.get(element.type()).onCalledInstanceCompleted(this, instance, element, variables);
+    }));
   }
 
   /**

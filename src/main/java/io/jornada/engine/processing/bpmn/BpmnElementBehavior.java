@@ -19,6 +19,9 @@ interface BpmnElementBehavior {
   /** A message or timer the element waits for occurred. */
   default void onEventOccurred(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {}
 
+  /** The process instance this call activity created completed, with these (its root) variables. */
+  default void onCalledInstanceCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, Map<String, Object> variables) {}
+
   /** The last path inside this container element ended (process, subprocess, multi-instance body). */
   default void onChildrenCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element) {}
 
