@@ -16,6 +16,8 @@ public final class ExecutableElement {
   private final ElementType type;
   private final EventType eventType;
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
+  private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  private final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
   private ExecutableElement flowScope;
   private ExecutableElement startEvent;
   private ExecutableFlow defaultFlow;
@@ -23,6 +25,8 @@ public final class ExecutableElement {
   private DecisionCall decision;
   private MessageDefinition message;
   private TimerDefinition timer;
+  private Expression errorCode;
+  private boolean interrupting = true;
   private List<Mapping> inputs = List.of();
   private List<Mapping> outputs = List.of();
 
@@ -84,6 +88,29 @@ public final class ExecutableElement {
     return timer;
   }
 
+  /** The boundary events attached to this activity. */
+  public List<ExecutableElement> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  /** The event subprocesses directly inside this process or subprocess. */
+  public List<ExecutableElement> eventSubProcesses() {
+    return eventSubProcesses;
+  }
+
+  /**
+   * The error code an error end event throws, or the one an error catch event catches (static);
+   * null on a catch event that catches every error.
+   */
+  public Expression errorCode() {
+    return errorCode;
+  }
+
+  /** Whether a boundary event or event subprocess start event interrupts its activity or scope. */
+  public boolean interrupting() {
+    return interrupting;
+  }
+
   public List<Mapping> inputs() {
     return inputs;
   }
@@ -114,6 +141,22 @@ public final class ExecutableElement {
 
   void setTimer(TimerDefinition timer) {
     this.timer = timer;
+  }
+
+  void addBoundaryEvent(ExecutableElement boundaryEvent) {
+    boundaryEvents.add(boundaryEvent);
+  }
+
+  void addEventSubProcess(ExecutableElement eventSubProcess) {
+    eventSubProcesses.add(eventSubProcess);
+  }
+
+  void setErrorCode(Expression errorCode) {
+    this.errorCode = errorCode;
+  }
+
+  void setInterrupting(boolean interrupting) {
+    this.interrupting = interrupting;
   }
 
   void setFlowScope(ExecutableElement flowScope) {

@@ -242,7 +242,7 @@ public final class EventAppliers {
 
   private void timerCreated(TimerCreated e) {
     state.observeKey(e.timerKey());
-    state.timers.put(e.timerKey(), new Timer(e.timerKey(), e.elementInstanceKey(), e.processInstanceKey(), e.targetElementId(), e.dueDate()));
+    state.timers.put(e.timerKey(), new Timer(e.timerKey(), e.elementInstanceKey(), e.processInstanceKey(), e.targetElementId(), e.dueDate(), e.repetitions(), e.interval()));
     state.timerDueDates.add(new long[] {e.dueDate(), e.timerKey()});
     state.timersByElement.computeIfAbsent(e.elementInstanceKey(), k -> new ArrayList<>()).add(e.timerKey());
   }

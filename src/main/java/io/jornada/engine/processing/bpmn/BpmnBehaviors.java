@@ -45,6 +45,8 @@ public final class BpmnBehaviors {
   private final JobBehavior jobs;
   private final IncidentBehavior incidents;
   private final EventBehavior events;
+  private final EventScopeBehavior eventScopes;
+  private final ErrorBehavior errors;
   private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
   private final Map<Long, Consumer<Map<String, Object>>> completionWaiters = new HashMap<>();
@@ -59,15 +61,19 @@ public final class BpmnBehaviors {
     this.variables = new VariableBehavior(this);
     this.jobs = new JobBehavior(this);
     this.events = new EventBehavior(this);
+    this.eventScopes = new EventScopeBehavior(this);
+    this.errors = new ErrorBehavior(this);
     behaviors.put(ElementType.PROCESS, new ProcessBehavior());
     behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
-    behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
-    behaviors.put(ElementType.END_EVENT, new NoneEventBehavior());
+    behaviors.put(ElementType.START_EVENT, new StartEventBehavior());
+    behaviors.put(ElementType.END_EVENT, new EndEventBehavior());
     behaviors.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior());
     behaviors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior());
     behaviors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayBehavior());
     behaviors.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior());
+    behaviors.put(ElementType.BOUNDARY_EVENT, new BoundaryEventBehavior());
+    behaviors.put(ElementType.EVENT_SUB_PROCESS, new EventSubProcessBehavior());
   }
 
   EngineState state() {
@@ -98,6 +104,14 @@ public final class BpmnBehaviors {
     return events;
   }
 
+  EventScopeBehavior eventScopes() {
+    return eventScopes;
+  }
+
+  public ErrorBehavior errors() {
+    return errors;
+  }
+
   DecisionEngine decisions() {
     return decisions;
   }
@@ -108,6 +122,11 @@ public final class BpmnBehaviors {
 
   ExecutableProcess process(ElementInstance instance) {
     return state.process(instance.processDefinitionKey()).orElseThrow().process();
+  }
+
+  /** The catch event {@code elementId} in the process of the element instance that waits for it. */
+  ExecutableElement catchEventOf(long elementInstanceKey, String elementId) {
+    return process(state.elementInstance(elementInstanceKey).orElseThrow()).element(elementId);
   }
 
   /**
@@ -123,6 +142,7 @@ public final class BpmnBehaviors {
     if (messageKey >= 0) {
       writer.write(new InstanceStartedByMessage(key, messageKey, process.bpmnProcessId(), correlationKey));
     }
+    eventScopes.open(state.elementInstance(key).orElseThrow(), process.process().root());
     work.add(() -> activate(key, startEvent, false, null));
     return key;
   }
@@ -152,17 +172,30 @@ public final class BpmnBehaviors {
     });
   }
 
-  /** A message or timer occurred for the element instance that waits for it (if it still does). */
+  /**
+   * A message or timer occurred for the element instance that waits for it (if it still does): for
+   * one of its boundary events or event subprocesses, or for the element itself.
+   */
   public void triggerEvent(long elementInstanceKey, EventTrigger trigger) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
       ExecutableElement element = process(instance).element(instance.elementId());
-      behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
+      ExecutableElement target = process(instance).element(trigger.targetElementId());
+      if (eventScopes.waitsFor(element, target)) {
+        eventScopes.trigger(instance, target, trigger);
+      } else {
+        behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
+      }
     }));
   }
 
   /** Enters {@code element} inside the container instance {@code scope} (not through a flow). */
   void activateIn(ElementInstance scope, ExecutableElement element) {
     work.add(() -> activate(scope.key(), element, false, null));
+  }
+
+  /** Enters {@code element} inside {@code scope} at once, because {@code trigger} occurred for it. */
+  void activate(ElementInstance scope, ExecutableElement element, EventTrigger trigger) {
+    activate(scope.key(), element, false, trigger);
   }
 
   private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
@@ -174,6 +207,7 @@ public final class BpmnBehaviors {
     writer.write(new ElementActivated(key, flowScope.processInstanceKey(), flowScopeKey, flowScope.processDefinitionKey(), element.id(), element.type(), viaFlow, now()));
     ElementInstance instance = state.elementInstance(key).orElseThrow();
     behaviors.get(element.type()).onActivate(this, instance, element, trigger);
+    eventScopes.open(instance, element);
   }
 
   /**
@@ -181,6 +215,7 @@ public final class BpmnBehaviors {
    * the last path to end completes its container (process or subprocess).
    */
   void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
+    events.closeAll(instance);
     writer.write(new ElementCompleted(instance.key(), now()));
     if (flows.isEmpty()) {
       completeScopeIfDone(instance.flowScopeKey());
@@ -232,6 +267,7 @@ public final class BpmnBehaviors {
     long key = processInstance.key();
     Map<String, Object> result = state.visibleVariables(key);
     String startCorrelationKey = state.messageStartCorrelationKey(key).orElse(null);
+    events.closeAll(processInstance);
     writer.write(new ElementCompleted(key, now()));
     processEnded(key, startCorrelationKey, result);
   }
