@@ -2,15 +2,12 @@ package io.jornada.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Boundary events: docs.camunda.io/docs/components/modeler/bpmn/timer-events/ and
  * .../message-events/ (8.8), "Boundary events".
  */
-class BoundaryEventConformanceTest extends ConformanceTest {
+class BoundaryEventConformanceTest extends EventConformanceTest {
 
   /**
    * Timer events: "An interrupting timer boundary event is triggered when the timer is due ... the
@@ -265,22 +262,5 @@ class BoundaryEventConformanceTest extends ConformanceTest {
 
     assertThat(problem.code()).isEqualTo(400);
     assertThat(problem.details().getDetail()).contains("signalled").contains("boundaryEvent").contains("not supported");
-  }
-
-  private List<ActivatedJob> collectJobs(String jobType, int count) {
-    List<ActivatedJob> jobs = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      jobs.addAll(activateAll(jobType, count));
-      return jobs.size() >= count;
-    });
-    return jobs;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

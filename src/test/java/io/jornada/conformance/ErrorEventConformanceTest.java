@@ -2,18 +2,16 @@ package io.jornada.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Error events: docs.camunda.io/docs/components/modeler/bpmn/error-events/ (8.8). */
-class ErrorEventConformanceTest extends ConformanceTest {
+class ErrorEventConformanceTest extends EventConformanceTest {
 
   /**
    * "An error can be caught using an error boundary event ... the service task gets terminated and
@@ -237,11 +235,5 @@ class ErrorEventConformanceTest extends ConformanceTest {
 
     assertThat(problem.code()).isEqualTo(400);
     assertThat(problem.details().getDetail()).contains("escalate").contains("endEvent").contains("not supported");
-  }
-
-  private void awaitIncident(long processInstanceKey) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(
-        client.newProcessInstanceSearchRequest().filter(f -> f.processInstanceKey(processInstanceKey)).send().join()
-            .items().get(0).getHasIncident()));
   }
 }
