@@ -40,6 +40,28 @@ class TerminateEndEventConformanceTest extends EventConformanceTest {
   }
 
   /**
+   * "When a process instance reaches a terminate end event, it terminates all element instances in
+   * the same flow scope": also a path that was taken at the same moment but not entered yet.
+   */
+  @Test
+  void aPathTakenAtTheSameMomentIsNotEntered() {
+    String processId = unique("terminate-split");
+    String work = unique("work");
+    String other = unique("other");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("work", t -> t.zeebeJobType(work))
+        .endEvent("terminate", e -> e.terminate())
+        .moveToActivity("work").serviceTask("other", t -> t.zeebeJobType(other)).endEvent()
+        .done());
+    long instance = start(processId, Map.of());
+
+    complete(activate(work), Map.of());
+
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+    assertThat(activateAll(other, 1)).isEmpty();
+  }
+
+  /**
    * "A terminate end event inside an embedded or an event subprocess terminates all element
    * instances of the subprocess. After the termination, the subprocess completes, and the process
    * instance takes the outgoing sequence flows."

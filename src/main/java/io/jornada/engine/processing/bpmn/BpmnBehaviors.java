@@ -8,6 +8,7 @@ import io.jornada.engine.event.ElementEvents.ElementTerminated;
 import io.jornada.engine.event.IncidentEvents.IncidentResolved;
 import io.jornada.engine.event.JobEvents.JobCanceled;
 import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
+import io.jornada.engine.event.ElementEvents.TakenFlowsDiscarded;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
 import io.jornada.engine.expression.Expression;
@@ -200,7 +201,8 @@ public final class BpmnBehaviors {
 
   private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
     ElementInstance flowScope = state.elementInstance(flowScopeKey).orElse(null);
-    if (flowScope == null) {
+    // A taken flow with no pending count left was discarded (terminate end event, interrupting event subprocess).
+    if (flowScope == null || (viaFlow && flowScope.pendingFlows() == 0)) {
       return;
     }
     long key = state.nextKey();
@@ -226,6 +228,13 @@ public final class BpmnBehaviors {
       writer.write(new SequenceFlowTaken(instance.processInstanceKey(), instance.flowScopeKey(), flow.id(), flow.targetId()));
       ExecutableElement target = process.element(flow.targetId());
       work.add(() -> activate(instance.flowScopeKey(), target, true, trigger));
+    }
+  }
+
+  /** Drops the flows taken in the scope whose targets were not entered yet: its regular flow ended. */
+  void discardTakenFlows(ElementInstance scope) {
+    if (scope.pendingFlows() > 0) {
+      writer.write(new TakenFlowsDiscarded(scope.key()));
     }
   }
 

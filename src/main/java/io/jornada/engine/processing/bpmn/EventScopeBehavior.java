@@ -78,6 +78,7 @@ final class EventScopeBehavior {
   void triggerEventSubProcess(ElementInstance scope, ExecutableElement startEvent, EventTrigger trigger) {
     if (startEvent.interrupting()) {
       closeStartEvents(scope);
+      bpmn.discardTakenFlows(scope);
       for (long child : bpmn.state().childrenOf(scope.key())) {
         bpmn.state().elementInstance(child).ifPresent(bpmn::terminate);
       }
