@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class BoundaryEventConformanceTest extends EventConformanceTest {
 
   /**
-   * Timer events: "An interrupting timer boundary event is triggered when the timer is due ... the
-   * activity is terminated" and the process continues on the boundary event's outgoing flow.
+   * Timer events, "Timer boundary events": "When the corresponding timer is triggered, the activity
+   * is terminated"; the process continues on the boundary event's outgoing flow.
    */
   @Test
   void anInterruptingTimerWithADurationTerminatesTheActivityAndTakesItsFlow() {
@@ -42,7 +42,7 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
     awaitState(instance, ProcessInstanceState.COMPLETED);
   }
 
-  /** Timer events: an interrupting timer boundary event "can be defined with a time date or duration". */
+  /** Timer events: "An interrupting timer boundary event must have a time duration, or a time date definition." */
   @Test
   void anInterruptingTimerWithADateFiresAtThatDate() {
     String processId = unique("boundary-date");
@@ -62,8 +62,9 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
   }
 
   /**
-   * Timer events: "A non-interrupting timer boundary event ... the activity is not terminated";
-   * with a time cycle "R3/PT1S" it fires as many times as the cycle says while the activity is active.
+   * Timer events: "A non-interrupting timer boundary event must have either a time duration, a time
+   * cycle definition, or a time date definition"; a cycle such as {@code R3/PT1S} fires as often as
+   * it says, the activity staying active.
    */
   @Test
   void aNonInterruptingTimerCycleFiresItsRepetitionsWhileTheActivityContinues() {
@@ -87,7 +88,7 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
     awaitState(instance, ProcessInstanceState.COMPLETED);
   }
 
-  /** Timer events: an unbounded cycle ("R/PT1H") repeats, but its timer is closed when the activity completes. */
+  /** Timer events: an unbounded cycle ({@code R/PT1H}) repeats only while the activity is active; its timer closes when the activity completes. */
   @Test
   void anUnboundedCycleStopsWhenTheActivityCompletes() {
     String processId = unique("boundary-cycle-open");
@@ -132,9 +133,9 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
   }
 
   /**
-   * Message events: "an interrupting message boundary event is triggered when a message is
-   * correlated: the activity is terminated" and the boundary event's flow is taken, with the
-   * message's variables.
+   * Message events, boundary events: when a message correlates to an interrupting message boundary
+   * event, the activity is terminated and the boundary event's flow is taken, with the message's
+   * variables.
    */
   @Test
   void anInterruptingMessageTerminatesTheActivity() {
@@ -183,8 +184,8 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
   }
 
   /**
-   * Message events: "the subscription is opened when the activity is entered; the correlation key is
-   * evaluated then", in the activity's scope (here from its input mapping).
+   * Message events: the subscription of a boundary event opens when the activity is entered, and its
+   * correlation key is evaluated then, in the activity's scope (here from its input mapping).
    */
   @Test
   void theCorrelationKeyIsEvaluatedWhenTheActivityIsActivated() {
@@ -226,7 +227,7 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
 
   /**
    * Embedded subprocesses: boundary events can be attached to a subprocess; an interrupting one
-   * terminates the subprocess "and all its inner elements".
+   * terminates the subprocess and every element instance inside it.
    */
   @Test
   void anInterruptingBoundaryEventOnASubprocessTerminatesEverythingInside() {
