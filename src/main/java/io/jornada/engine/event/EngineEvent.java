@@ -13,6 +13,7 @@ public sealed interface EngineEvent
         ElementEvents.ElementTerminated,
         ElementEvents.SequenceFlowTaken,
         ElementEvents.VariableSet,
+        ElementEvents.TakenFlowsDiscarded,
         JobEvents.JobCreated,
         JobEvents.JobActivated,
         JobEvents.JobCompleted,

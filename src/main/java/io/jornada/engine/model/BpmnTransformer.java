@@ -2,10 +2,13 @@ package io.jornada.engine.model;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -20,6 +23,7 @@ import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
@@ -50,9 +54,9 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 public final class BpmnTransformer {
 
   private static final String SUPPORTED =
-      "none and message start events, none end events, service tasks, business rule tasks, embedded subprocesses,"
-          + " exclusive and event-based gateways, message and timer intermediate catch events"
-          + ", call activities, receive tasks";
+      "none and message start events, none, error and terminate end events, service tasks, business rule tasks,"
+          + " receive tasks, embedded subprocesses, call activities, event subprocesses with message, timer or error start events,"
+          + " message, timer and error boundary events, exclusive and event-based gateways, message and timer intermediate catch events";
 
   private final ExpressionLanguage expressions;
 
@@ -140,6 +144,8 @@ public final class BpmnTransformer {
       for (FlowElement element : flowElements) {
         if (element instanceof SequenceFlow flow) {
           addFlow(flow);
+        } else if (element instanceof BoundaryEvent boundary) {
+          attach(boundary);
         }
       }
       for (FlowElement element : flowElements) {
@@ -163,6 +169,11 @@ public final class BpmnTransformer {
         if (node.startEvent() == null) {
           errors.add("element '" + node.id() + "' (subProcess) has no none start event");
         }
+      } else if (node.type() == ElementType.EVENT_SUB_PROCESS) {
+        addScope(node, ((SubProcess) element).getFlowElements());
+        if (node.startEvent() == null) {
+          errors.add("element '" + node.id() + "' (event subProcess) has no message, timer or error start event");
+        }
       }
     }
 
@@ -170,6 +181,13 @@ public final class BpmnTransformer {
       String id = element.getId();
       String name = element.getName();
       String typeName = element.getElementType().getTypeName();
+      if (element instanceof StartEvent start && container.type() == ElementType.EVENT_SUB_PROCESS) {
+        var node = catchEvent(start, ElementType.START_EVENT, start.isInterrupting());
+        if (node != null) {
+          container.setStartEvent(node);
+        }
+        return node;
+      }
       if (element instanceof StartEvent start) {
         EventDefinition definition = singleDefinition(start.getEventDefinitions(), id, typeName);
         if (definition == null) {
@@ -190,10 +208,27 @@ public final class BpmnTransformer {
         return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
       }
       if (element instanceof EndEvent end) {
-        if (!end.getEventDefinitions().isEmpty()) {
-          return unsupported(id, typeName + " with " + end.getEventDefinitions().iterator().next().getElementType().getTypeName());
+        EventDefinition definition = singleDefinition(end.getEventDefinitions(), id, typeName);
+        if (definition == null) {
+          return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.NONE);
         }
-        return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.NONE);
+        if (definition instanceof ErrorEventDefinition error) {
+          var node = new ExecutableElement(id, name, ElementType.END_EVENT, EventType.ERROR);
+          String code = error.getError() == null ? null : error.getError().getErrorCode();
+          if (code == null || code.isBlank()) {
+            errors.add("element '" + id + "' (endEvent) throws an error without an errorCode");
+          } else {
+            node.setErrorCode(expression(id, code));
+          }
+          return node;
+        }
+        if (definition instanceof TerminateEventDefinition) {
+          return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.TERMINATE);
+        }
+        return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
+      }
+      if (element instanceof BoundaryEvent boundary) {
+        return catchEvent(boundary, ElementType.BOUNDARY_EVENT, boundary.cancelActivity());
       }
       if (element instanceof ServiceTask task) {
         var node = new ExecutableElement(id, name, ElementType.SERVICE_TASK, EventType.NONE);
@@ -227,7 +262,10 @@ public final class BpmnTransformer {
       }
       if (element instanceof SubProcess subProcess && "subProcess".equals(typeName)) {
         if (subProcess.triggeredByEvent()) {
-          return unsupported(id, "event subProcess");
+          var node = new ExecutableElement(id, name, ElementType.EVENT_SUB_PROCESS, EventType.NONE);
+          mappings(node, subProcess);
+          container.addEventSubProcess(node);
+          return node;
         }
         var node = new ExecutableElement(id, name, ElementType.SUB_PROCESS, EventType.NONE);
         mappings(node, subProcess);
@@ -298,6 +336,53 @@ public final class BpmnTransformer {
       node.setMessage(new ExecutableElement.MessageDefinition(message.getName(), expression(id, subscription.getCorrelationKey())));
       mappings(node, task);
       return node;
+    }
+
+    /**
+     * A boundary event or an event subprocess's start event: message, timer (a cycle only when
+     * non-interrupting) or error (always interrupting); null (and an error) for any other kind.
+     */
+    private ExecutableElement catchEvent(CatchEvent event, ElementType type, boolean interrupting) {
+      String id = event.getId();
+      String typeName = event.getElementType().getTypeName();
+      EventDefinition definition = singleDefinition(event.getEventDefinitions(), id, typeName);
+      ExecutableElement node;
+      if (definition instanceof MessageEventDefinition message) {
+        node = new ExecutableElement(id, event.getName(), type, EventType.MESSAGE);
+        ZeebeSubscription subscription =
+            message.getMessage() == null ? null : message.getMessage().getSingleExtensionElement(ZeebeSubscription.class);
+        if (subscription == null || subscription.getCorrelationKey() == null) {
+          errors.add("element '" + id + "' (" + typeName + ") has no message correlation key");
+          return node;
+        }
+        node.setMessage(new ExecutableElement.MessageDefinition(messageName(message, id), expression(id, subscription.getCorrelationKey())));
+      } else if (definition instanceof TimerEventDefinition timer) {
+        node = new ExecutableElement(id, event.getName(), type, EventType.TIMER);
+        node.setTimer(timerOf(timer, id, typeName, !interrupting));
+      } else if (definition instanceof ErrorEventDefinition error) {
+        node = new ExecutableElement(id, event.getName(), type, EventType.ERROR);
+        if (!interrupting) {
+          errors.add("element '" + id + "' (" + typeName + ") catches an error, so it must be interrupting");
+        }
+        String code = error.getError() == null ? null : error.getError().getErrorCode();
+        if (code != null && !code.isBlank()) {
+          node.setErrorCode(expression(id, code));
+        }
+      } else {
+        return unsupported(id, typeName + (definition == null ? " without event definition" : " with " + definition.getElementType().getTypeName()));
+      }
+      node.setInterrupting(interrupting);
+      mappings(node, event);
+      return node;
+    }
+
+    /** Lists a boundary event on the activity it is attached to. */
+    private void attach(BoundaryEvent boundary) {
+      ExecutableElement node = elements.get(boundary.getId());
+      ExecutableElement activity = boundary.getAttachedTo() == null ? null : elements.get(boundary.getAttachedTo().getId());
+      if (node != null && activity != null) {
+        activity.addBoundaryEvent(node);
+      }
     }
 
     private EventDefinition singleDefinition(Collection<EventDefinition> definitions, String id, String typeName) {

@@ -16,6 +16,8 @@ public final class ExecutableElement {
   private final ElementType type;
   private final EventType eventType;
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
+  private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  private final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
   private ExecutableElement flowScope;
   private ExecutableElement startEvent;
   private ExecutableFlow defaultFlow;
@@ -24,6 +26,8 @@ public final class ExecutableElement {
   private MessageDefinition message;
   private TimerDefinition timer;
   private CalledElement calledElement;
+  private Expression errorCode;
+  private boolean interrupting = true;
   private List<Mapping> inputs = List.of();
   private List<Mapping> outputs = List.of();
 
@@ -90,6 +94,29 @@ public final class ExecutableElement {
     return calledElement;
   }
 
+  /** The boundary events attached to this activity. */
+  public List<ExecutableElement> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  /** The event subprocesses directly inside this process or subprocess. */
+  public List<ExecutableElement> eventSubProcesses() {
+    return eventSubProcesses;
+  }
+
+  /**
+   * The error code an error end event throws, or the one an error catch event catches (static);
+   * null on a catch event that catches every error.
+   */
+  public Expression errorCode() {
+    return errorCode;
+  }
+
+  /** Whether a boundary event or event subprocess start event interrupts its activity or scope. */
+  public boolean interrupting() {
+    return interrupting;
+  }
+
   public List<Mapping> inputs() {
     return inputs;
   }
@@ -124,6 +151,22 @@ public final class ExecutableElement {
 
   void setCalledElement(CalledElement calledElement) {
     this.calledElement = calledElement;
+  }
+
+  void addBoundaryEvent(ExecutableElement boundaryEvent) {
+    boundaryEvents.add(boundaryEvent);
+  }
+
+  void addEventSubProcess(ExecutableElement eventSubProcess) {
+    eventSubProcesses.add(eventSubProcess);
+  }
+
+  void setErrorCode(Expression errorCode) {
+    this.errorCode = errorCode;
+  }
+
+  void setInterrupting(boolean interrupting) {
+    this.interrupting = interrupting;
   }
 
   void setFlowScope(ExecutableElement flowScope) {

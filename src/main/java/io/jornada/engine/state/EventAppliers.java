@@ -9,6 +9,7 @@ import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
 import io.jornada.engine.event.ElementEvents.ElementTerminated;
 import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
+import io.jornada.engine.event.ElementEvents.TakenFlowsDiscarded;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.EngineEvent;
 import io.jornada.engine.event.IncidentEvents.IncidentCreated;
@@ -63,6 +64,10 @@ public final class EventAppliers {
     register(ElementCompleted.class, e -> elementEnded(e.key(), e.timestamp(), ProcessInstanceSummary.State.COMPLETED));
     register(ElementTerminated.class, e -> elementEnded(e.key(), e.timestamp(), ProcessInstanceSummary.State.TERMINATED));
     register(SequenceFlowTaken.class, e -> state.elementInstances.get(e.flowScopeKey()).changePendingFlows(1));
+    register(TakenFlowsDiscarded.class, e -> {
+      ElementInstance scope = state.elementInstances.get(e.flowScopeKey());
+      scope.changePendingFlows(-scope.pendingFlows());
+    });
     register(VariableSet.class, e -> state.variables.computeIfAbsent(e.scopeKey(), k -> new HashMap<>()).put(e.name(), e.value()));
     register(JobCreated.class, this::jobCreated);
     register(JobActivated.class, this::jobActivated);
@@ -244,7 +249,7 @@ public final class EventAppliers {
 
   private void timerCreated(TimerCreated e) {
     state.observeKey(e.timerKey());
-    state.timers.put(e.timerKey(), new Timer(e.timerKey(), e.elementInstanceKey(), e.processInstanceKey(), e.targetElementId(), e.dueDate()));
+    state.timers.put(e.timerKey(), new Timer(e.timerKey(), e.elementInstanceKey(), e.processInstanceKey(), e.targetElementId(), e.dueDate(), e.repetitions(), e.interval()));
     state.timerDueDates.add(new long[] {e.dueDate(), e.timerKey()});
     state.timersByElement.computeIfAbsent(e.elementInstanceKey(), k -> new ArrayList<>()).add(e.timerKey());
   }

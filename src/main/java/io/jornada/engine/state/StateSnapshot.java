@@ -67,7 +67,7 @@ public final class StateSnapshot {
         out.add(new ProcessInstanceCalled(child, state.parentProcessInstances.get(child), state.callingElementInstances.get(child))));
     state.jobs.values().stream().sorted(Comparator.comparingLong(Job::key)).forEach(job -> jobEvents(job, out));
     state.timers.values().forEach(t ->
-        out.add(new TimerCreated(t.key(), t.elementInstanceKey(), t.processInstanceKey(), t.targetElementId(), t.dueDate())));
+        out.add(new TimerCreated(t.key(), t.elementInstanceKey(), t.processInstanceKey(), t.targetElementId(), t.dueDate(), t.repetitions(), t.interval())));
     state.messages.values().stream().sorted(Comparator.comparingLong(BufferedMessage::key)).forEach(m -> {
       out.add(new MessagePublished(m.key(), m.name(), m.correlationKey(), m.deadline(), m.messageId(), m.variables()));
       m.correlatedProcessIds().forEach(processId -> out.add(new MessageSpent(m.key(), processId)));

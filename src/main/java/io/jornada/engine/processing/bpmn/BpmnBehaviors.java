@@ -8,6 +8,7 @@ import io.jornada.engine.event.ElementEvents.ElementTerminated;
 import io.jornada.engine.event.IncidentEvents.IncidentResolved;
 import io.jornada.engine.event.JobEvents.JobCanceled;
 import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
+import io.jornada.engine.event.ElementEvents.TakenFlowsDiscarded;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
 import io.jornada.engine.expression.Expression;
@@ -45,6 +46,8 @@ public final class BpmnBehaviors {
   private final JobBehavior jobs;
   private final IncidentBehavior incidents;
   private final EventBehavior events;
+  private final EventScopeBehavior eventScopes;
+  private final ErrorBehavior errors;
   private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
   private final Map<Long, Consumer<Map<String, Object>>> completionWaiters = new HashMap<>();
@@ -59,10 +62,12 @@ public final class BpmnBehaviors {
     this.variables = new VariableBehavior(this);
     this.jobs = new JobBehavior(this);
     this.events = new EventBehavior(this);
+    this.eventScopes = new EventScopeBehavior(this);
+    this.errors = new ErrorBehavior(this);
     behaviors.put(ElementType.PROCESS, new ProcessBehavior());
     behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
-    behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
-    behaviors.put(ElementType.END_EVENT, new NoneEventBehavior());
+    behaviors.put(ElementType.START_EVENT, new StartEventBehavior());
+    behaviors.put(ElementType.END_EVENT, new EndEventBehavior());
     behaviors.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior());
     behaviors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior());
@@ -70,6 +75,8 @@ public final class BpmnBehaviors {
     behaviors.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior());
     behaviors.put(ElementType.CALL_ACTIVITY, new CallActivityBehavior());
     behaviors.put(ElementType.RECEIVE_TASK, new ReceiveTaskBehavior());
+    behaviors.put(ElementType.BOUNDARY_EVENT, new BoundaryEventBehavior());
+    behaviors.put(ElementType.EVENT_SUB_PROCESS, new EventSubProcessBehavior());
   }
 
   EngineState state() {
@@ -100,6 +107,14 @@ public final class BpmnBehaviors {
     return events;
   }
 
+  EventScopeBehavior eventScopes() {
+    return eventScopes;
+  }
+
+  public ErrorBehavior errors() {
+    return errors;
+  }
+
   DecisionEngine decisions() {
     return decisions;
   }
@@ -110,6 +125,11 @@ public final class BpmnBehaviors {
 
   ExecutableProcess process(ElementInstance instance) {
     return state.process(instance.processDefinitionKey()).orElseThrow().process();
+  }
+
+  /** The catch event {@code elementId} in the process of the element instance that waits for it. */
+  ExecutableElement catchEventOf(long elementInstanceKey, String elementId) {
+    return process(state.elementInstance(elementInstanceKey).orElseThrow()).element(elementId);
   }
 
   /**
@@ -125,6 +145,7 @@ public final class BpmnBehaviors {
     if (messageKey >= 0) {
       writer.write(new InstanceStartedByMessage(key, messageKey, process.bpmnProcessId(), correlationKey));
     }
+    eventScopes.open(state.elementInstance(key).orElseThrow(), process.process().root());
     work.add(() -> activate(key, startEvent, false, null));
     return key;
   }
@@ -154,11 +175,19 @@ public final class BpmnBehaviors {
     });
   }
 
-  /** A message or timer occurred for the element instance that waits for it (if it still does). */
+  /**
+   * A message or timer occurred for the element instance that waits for it (if it still does): for
+   * one of its boundary events or event subprocesses, or for the element itself.
+   */
   public void triggerEvent(long elementInstanceKey, EventTrigger trigger) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
       ExecutableElement element = process(instance).element(instance.elementId());
-      behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
+      ExecutableElement target = process(instance).element(trigger.targetElementId());
+      if (eventScopes.waitsFor(element, target)) {
+        eventScopes.trigger(instance, target, trigger);
+      } else {
+        behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
+      }
     }));
   }
 
@@ -167,15 +196,22 @@ public final class BpmnBehaviors {
     work.add(() -> activate(scope.key(), element, false, null));
   }
 
+  /** Enters {@code element} inside {@code scope} at once, because {@code trigger} occurred for it. */
+  void activate(ElementInstance scope, ExecutableElement element, EventTrigger trigger) {
+    activate(scope.key(), element, false, trigger);
+  }
+
   private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
     ElementInstance flowScope = state.elementInstance(flowScopeKey).orElse(null);
-    if (flowScope == null) {
+    // A taken flow with no pending count left was discarded (terminate end event, interrupting event subprocess).
+    if (flowScope == null || (viaFlow && flowScope.pendingFlows() == 0)) {
       return;
     }
     long key = state.nextKey();
     writer.write(new ElementActivated(key, flowScope.processInstanceKey(), flowScopeKey, flowScope.processDefinitionKey(), element.id(), element.type(), viaFlow, now()));
     ElementInstance instance = state.elementInstance(key).orElseThrow();
     behaviors.get(element.type()).onActivate(this, instance, element, trigger);
+    eventScopes.open(instance, element);
   }
 
   /**
@@ -183,6 +219,7 @@ public final class BpmnBehaviors {
    * the last path to end completes its container (process or subprocess).
    */
   void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
+    events.closeAll(instance);
     writer.write(new ElementCompleted(instance.key(), now()));
     if (flows.isEmpty()) {
       completeScopeIfDone(instance.flowScopeKey());
@@ -193,6 +230,13 @@ public final class BpmnBehaviors {
       writer.write(new SequenceFlowTaken(instance.processInstanceKey(), instance.flowScopeKey(), flow.id(), flow.targetId()));
       ExecutableElement target = process.element(flow.targetId());
       work.add(() -> activate(instance.flowScopeKey(), target, true, trigger));
+    }
+  }
+
+  /** Drops the flows taken in the scope whose targets were not entered yet: its regular flow ended. */
+  void discardTakenFlows(ElementInstance scope) {
+    if (scope.pendingFlows() > 0) {
+      writer.write(new TakenFlowsDiscarded(scope.key()));
     }
   }
 
@@ -234,6 +278,7 @@ public final class BpmnBehaviors {
     long key = processInstance.key();
     Map<String, Object> result = state.visibleVariables(key);
     String startCorrelationKey = state.messageStartCorrelationKey(key).orElse(null);
+    events.closeAll(processInstance);
     writer.write(new ElementCompleted(key, now()));
     processEnded(key, startCorrelationKey, result);
     state.callingElementInstance(key).ifPresent(caller -> calledInstanceCompleted(caller, result));

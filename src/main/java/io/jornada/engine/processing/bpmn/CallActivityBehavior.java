@@ -76,6 +76,8 @@ final class CallActivityBehavior implements BpmnElementBehavior {
     bpmn.writer().write(new ElementActivated(key, key, -1, process.key(), process.bpmnProcessId(), ElementType.PROCESS, false, bpmn.now()));
     bpmn.writer().write(new ProcessInstanceCalled(key, caller.processInstanceKey(), caller.key()));
     variables.forEach((name, value) -> bpmn.writer().write(new VariableSet(key, key, name, value)));
-    bpmn.activateIn(bpmn.state().elementInstance(key).orElseThrow(), process.process().noneStartEvent());
+    ElementInstance child = bpmn.state().elementInstance(key).orElseThrow();
+    bpmn.eventScopes().open(child, process.process().root());
+    bpmn.activateIn(child, process.process().noneStartEvent());
   }
 }

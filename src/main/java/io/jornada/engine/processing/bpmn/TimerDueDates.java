@@ -8,12 +8,15 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * When a timer is due, from the value of its expression: an ISO-8601 duration (or FEEL days-time /
  * years-months duration) from now, or an ISO-8601 date-time with offset or zone (or a FEEL date and
- * time). A date in the past is due at once.
+ * time). A date in the past is due at once. A cycle is an ISO-8601 repeating interval {@code
+ * R[n]/[start/]duration}: without a start it first fires one interval from now, with one at the
+ * start; without {@code n} it repeats without end.
  */
 final class TimerDueDates {
 
@@ -25,10 +28,30 @@ final class TimerDueDates {
       return switch (kind) {
         case DURATION -> OptionalLong.of(now + Math.max(0, durationMillis(value)));
         case DATE -> OptionalLong.of(Math.max(now, dateMillis(value)));
-        case CYCLE -> OptionalLong.empty();
+        case CYCLE -> cycle(value, now).map(c -> OptionalLong.of(c.firstDueDate())).orElse(OptionalLong.empty());
       };
     } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /** The repeating interval of a cycle timer, or empty if the value is not one. */
+  static Optional<TimerCycle> cycle(Object value, long now) {
+    try {
+      String[] parts = value instanceof String s ? s.trim().split("/") : new String[0];
+      if (parts.length < 2 || parts.length > 3 || !parts[0].startsWith("R")) {
+        return Optional.empty();
+      }
+      String count = parts[0].substring(1);
+      int times = count.isEmpty() ? -1 : Integer.parseInt(count);
+      long interval = durationMillis(parts[parts.length - 1]);
+      if (times == 0 || times < -1 || interval <= 0) {
+        return Optional.empty();
+      }
+      long first = parts.length == 3 ? Math.max(now, dateMillis(parts[1])) : now + interval;
+      return Optional.of(new TimerCycle(first, times < 0 ? -1 : times - 1, interval));
+    } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 

@@ -1,0 +1,24 @@
+package io.jornada.engine.processing.bpmn;
+
+import io.jornada.engine.model.EventType;
+import io.jornada.engine.model.ExecutableElement;
+import io.jornada.engine.state.ElementInstance;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** End event: what it does depends on its event definition (none, error, terminate). */
+final class EndEventBehavior implements BpmnElementBehavior {
+
+  private final Map<EventType, BpmnElementBehavior> byEventType = new EnumMap<>(EventType.class);
+
+  EndEventBehavior() {
+    byEventType.put(EventType.NONE, new NoneEventBehavior());
+    byEventType.put(EventType.ERROR, new ErrorEndEventBehavior());
+    byEventType.put(EventType.TERMINATE, new TerminateEndEventBehavior());
+  }
+
+  @Override
+  public void onActivate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {
+    byEventType.get(element.eventType()).onActivate(bpmn, instance, element, trigger);
+  }
+}
