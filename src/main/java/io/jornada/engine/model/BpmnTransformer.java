@@ -27,6 +27,7 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
@@ -35,6 +36,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import io.jornada.engine.expression.Expression;
@@ -320,8 +322,8 @@ public final class BpmnTransformer {
     }
 
     /**
-     * A job-based user task: a job of type {@value #USER_TASK_JOB_TYPE} with the assignment in
-     * Zeebe's headers. Camunda user tasks ({@code zeebe:userTask}) need the Tasklist API, which
+     * A job-based user task: a job of type {@value #USER_TASK_JOB_TYPE} with the assignment, form key
+     * and schedule in Zeebe's headers. Camunda user tasks ({@code zeebe:userTask}) need the Tasklist API, which
      * the embedded engine does not serve.
      */
     private ExecutableElement userTask(ExecutableElement node, UserTask task) {
@@ -333,17 +335,26 @@ public final class BpmnTransformer {
       Map<String, String> headers = headers(task);
       ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
       if (assignment != null) {
-        assignmentHeader(node.id(), headers, "assignee", assignment.getAssignee(), false);
-        assignmentHeader(node.id(), headers, "candidateGroups", assignment.getCandidateGroups(), true);
-        assignmentHeader(node.id(), headers, "candidateUsers", assignment.getCandidateUsers(), true);
+        userTaskHeader(node.id(), headers, "assignee", assignment.getAssignee(), false);
+        userTaskHeader(node.id(), headers, "candidateGroups", assignment.getCandidateGroups(), true);
+        userTaskHeader(node.id(), headers, "candidateUsers", assignment.getCandidateUsers(), true);
+      }
+      ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+      if (form != null) {
+        userTaskHeader(node.id(), headers, "formKey", form.getFormKey(), false);
+      }
+      ZeebeTaskSchedule schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+      if (schedule != null) {
+        userTaskHeader(node.id(), headers, "dueDate", schedule.getDueDate(), false);
+        userTaskHeader(node.id(), headers, "followUpDate", schedule.getFollowUpDate(), false);
       }
       node.setJob(new ExecutableElement.JobDefinition(expression(node.id(), USER_TASK_JOB_TYPE), expression(node.id(), "3"), headers));
       mappings(node, task);
       return node;
     }
 
-    /** Zeebe's header for an assignment: the value, or a JSON array for a comma-separated list. */
-    private void assignmentHeader(String id, Map<String, String> headers, String name, String value, boolean list) {
+    /** Zeebe's header for a user task property: the value, or a JSON array for a comma-separated list. */
+    private void userTaskHeader(String id, Map<String, String> headers, String name, String value, boolean list) {
       if (value == null || value.isBlank()) {
         return;
       }

@@ -228,7 +228,9 @@ public final class BpmnBehaviors {
 
   /**
    * Completes an element and takes the given flows; an element that takes none ends its path, and
-   * the last path to end completes its container (process or subprocess).
+   * the last path to end completes its container (process or subprocess). The container hears of
+   * it first (a multi-instance body collects the output) and may stop the completion with an
+   * incident.
    */
   void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
     ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElse(null);
