@@ -117,10 +117,10 @@ class BadInputTest {
   }
 
   @Test
-  void shouldRejectUserTaskNamingElementIdAndType() {
+  void shouldRejectCamundaUserTaskNamingElementIdAndType() {
     // given
     BpmnModelInstance model = Bpmn.createExecutableProcess(unique("user-task"))
-        .startEvent().userTask("approveByHand").endEvent().done();
+        .startEvent().userTask("approveByHand", t -> t.zeebeUserTask()).endEvent().done();
 
     // when
     var failure = deployFailure(() -> client.newDeployResourceCommand().addProcessModel(model, "user.bpmn").send().join());
@@ -131,20 +131,18 @@ class BadInputTest {
   }
 
   @Test
-  void shouldRejectParallelGatewayNamingElementIdAndType() {
+  void shouldRejectManualTaskNamingElementIdAndType() {
     // given
-    BpmnModelInstance model = Bpmn.createExecutableProcess(unique("parallel"))
-        .startEvent().parallelGateway("fork")
-        .serviceTask("a", t -> t.zeebeJobType("a")).endEvent()
-        .moveToNode("fork").serviceTask("b", t -> t.zeebeJobType("b")).endEvent()
+    BpmnModelInstance model = Bpmn.createExecutableProcess(unique("manual"))
+        .startEvent().manualTask("signByHand").endEvent()
         .done();
 
     // when
-    var failure = deployFailure(() -> client.newDeployResourceCommand().addProcessModel(model, "parallel.bpmn").send().join());
+    var failure = deployFailure(() -> client.newDeployResourceCommand().addProcessModel(model, "manual.bpmn").send().join());
 
     // then
     assertThat(failure.code()).isEqualTo(400);
-    assertThat(failure.details().getDetail()).contains("fork").containsIgnoringCase("parallelGateway");
+    assertThat(failure.details().getDetail()).contains("signByHand").containsIgnoringCase("manualTask");
   }
 
   @Test

@@ -11,7 +11,7 @@ public final class Commands {
   /** A command the engine processes in order on its writer thread. */
   public sealed interface Command<R>
       permits Deploy, CreateProcessInstance, ActivateJobs, CompleteJob, FailJob, ThrowJobError, PublishMessage, CorrelateMessage,
-          EvaluateDecision, CheckDueDates, CancelProcessInstance {}
+          EvaluateDecision, CheckDueDates, CancelProcessInstance, UpdateVariableDocument {}
 
   /** One resource of a deployment. */
   public record Resource(String name, byte[] content) {}
@@ -54,6 +54,14 @@ public final class Commands {
 
   /** Terminates a process instance and everything active in it. */
   public record CancelProcessInstance(long processInstanceKey) implements Command<Void> {}
+
+  /**
+   * Sets variables from outside on an active element instance (or process instance): {@code local}
+   * sets them on that scope; otherwise each goes to the nearest scope from there outwards that
+   * defines it, else to the process instance.
+   */
+  public record UpdateVariableDocument(long elementInstanceKey, Map<String, Object> variables, boolean local)
+      implements Command<Void> {}
 
   /** Evaluates the latest version of a decision by id, or a decision by key. */
   public record EvaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables)

@@ -36,4 +36,7 @@ public sealed interface EngineEvent
         DeploymentEvents.DecisionEvaluated,
         SnapshotEvents.MessageSpent,
         SnapshotEvents.KeysIssued,
-        CallActivityEvents.ProcessInstanceCalled {}
+        CallActivityEvents.ProcessInstanceCalled,
+        GatewayEvents.SequenceFlowWaiting,
+        GatewayEvents.SequenceFlowsJoined,
+        MultiInstanceEvents.MultiInstanceProgressed {}

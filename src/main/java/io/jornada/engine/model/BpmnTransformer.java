@@ -3,6 +3,7 @@ package io.jornada.engine.model;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
@@ -14,11 +15,16 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -28,21 +34,30 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import io.jornada.engine.expression.Expression;
 import io.jornada.engine.expression.ExpressionLanguage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.model.xml.validation.ValidationResult;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 
@@ -54,9 +69,13 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 public final class BpmnTransformer {
 
   private static final String SUPPORTED =
-      "none and message start events, none, error and terminate end events, service tasks, business rule tasks,"
-          + " receive tasks, embedded subprocesses, call activities, event subprocesses with message, timer or error start events,"
-          + " message, timer and error boundary events, exclusive and event-based gateways, message and timer intermediate catch events";
+      "none and message start events, none, error and terminate end events, service, send, script, job-based user,"
+          + " business rule and receive tasks, embedded subprocesses, call activities, multi-instance activities,"
+          + " event subprocesses with message, timer or error start events, message, timer and error boundary events,"
+          + " exclusive, parallel, inclusive and event-based gateways, message and timer intermediate catch events";
+
+  /** The job type Zeebe gives job-based user tasks. */
+  public static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
 
   private final ExpressionLanguage expressions;
 
@@ -150,7 +169,9 @@ public final class BpmnTransformer {
       }
       for (FlowElement element : flowElements) {
         if (element instanceof ExclusiveGateway gateway) {
-          checkExclusiveGateway(gateway);
+          checkConditions(gateway.getId(), gateway.getDefault(), "exclusive");
+        } else if (element instanceof InclusiveGateway gateway) {
+          checkConditions(gateway.getId(), gateway.getDefault(), "inclusive");
         } else if (element instanceof EventBasedGateway gateway) {
           checkEventBasedGateway(gateway);
         }
@@ -162,8 +183,12 @@ public final class BpmnTransformer {
       if (node == null) {
         return;
       }
-      node.setFlowScope(container);
-      elements.put(node.id(), node);
+      ExecutableElement body = element instanceof Activity activity ? multiInstanceBody(activity, node) : null;
+      node.setFlowScope(body == null ? container : body);
+      if (body != null) {
+        body.setFlowScope(container);
+      }
+      elements.put(node.id(), body == null ? node : body);
       if (node.type() == ElementType.SUB_PROCESS) {
         addScope(node, ((SubProcess) element).getFlowElements());
         if (node.startEvent() == null) {
@@ -231,23 +256,22 @@ public final class BpmnTransformer {
         return catchEvent(boundary, ElementType.BOUNDARY_EVENT, boundary.cancelActivity());
       }
       if (element instanceof ServiceTask task) {
-        var node = new ExecutableElement(id, name, ElementType.SERVICE_TASK, EventType.NONE);
-        ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
-        if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
-          errors.add("element '" + id + "' (serviceTask) has no zeebe:taskDefinition type");
-          return node;
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        ZeebeTaskHeaders taskHeaders = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
-        if (taskHeaders != null) {
-          for (ZeebeHeader header : taskHeaders.getHeaders()) {
-            headers.put(header.getKey(), header.getValue());
-          }
-        }
-        String retries = definition.getRetries() == null ? "3" : definition.getRetries();
-        node.setJob(new ExecutableElement.JobDefinition(expression(id, definition.getType()), expression(id, retries), headers));
-        mappings(node, task);
-        return node;
+        return jobTask(new ExecutableElement(id, name, ElementType.SERVICE_TASK, EventType.NONE), task, typeName);
+      }
+      if (element instanceof SendTask task) {
+        return jobTask(new ExecutableElement(id, name, ElementType.SEND_TASK, EventType.NONE), task, typeName);
+      }
+      if (element instanceof ScriptTask task) {
+        return scriptTask(new ExecutableElement(id, name, ElementType.SCRIPT_TASK, EventType.NONE), task, typeName);
+      }
+      if (element instanceof UserTask task) {
+        return userTask(new ExecutableElement(id, name, ElementType.USER_TASK, EventType.NONE), task);
+      }
+      if (element instanceof ParallelGateway) {
+        return new ExecutableElement(id, name, ElementType.PARALLEL_GATEWAY, EventType.NONE);
+      }
+      if (element instanceof InclusiveGateway) {
+        return new ExecutableElement(id, name, ElementType.INCLUSIVE_GATEWAY, EventType.NONE);
       }
       if (element instanceof BusinessRuleTask task) {
         var node = new ExecutableElement(id, name, ElementType.BUSINESS_RULE_TASK, EventType.NONE);
@@ -338,6 +362,45 @@ public final class BpmnTransformer {
       return node;
     }
 
+    /** A task that creates a job from its {@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}. */
+    private ExecutableElement jobTask(ExecutableElement node, FlowNode task, String typeName) {
+      ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+      if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
+        errors.add("element '" + node.id() + "' (" + typeName + ") has no zeebe:taskDefinition type");
+        return node;
+      }
+      String retries = definition.getRetries() == null ? "3" : definition.getRetries();
+      node.setJob(new ExecutableElement.JobDefinition(expression(node.id(), definition.getType()), expression(node.id(), retries), headers(task)));
+      mappings(node, task);
+      return node;
+    }
+
+    private Map<String, String> headers(FlowNode task) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      ZeebeTaskHeaders taskHeaders = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+      if (taskHeaders != null) {
+        for (ZeebeHeader header : taskHeaders.getHeaders()) {
+          headers.put(header.getKey(), header.getValue());
+        }
+      }
+      return headers;
+    }
+
+    /** A script task evaluates its {@code zeebe:script} here, or (with a task definition) is done by a job worker. */
+    private ExecutableElement scriptTask(ExecutableElement node, ScriptTask task, String typeName) {
+      ZeebeScript script = task.getSingleExtensionElement(ZeebeScript.class);
+      if (script == null) {
+        return jobTask(node, task, typeName);
+      }
+      if (script.getExpression() == null || !script.getExpression().startsWith("=") || script.getResultVariable() == null) {
+        errors.add("element '" + node.id() + "' (scriptTask) needs a zeebe:script FEEL expression (starting with '=') and a resultVariable");
+        return node;
+      }
+      node.setScript(new ExecutableElement.ScriptDefinition(expression(node.id(), script.getExpression()), script.getResultVariable()));
+      mappings(node, task);
+      return node;
+    }
+
     /**
      * A boundary event or an event subprocess's start event: message, timer (a cycle only when
      * non-interrupting) or error (always interrupting); null (and an error) for any other kind.
@@ -383,6 +446,85 @@ public final class BpmnTransformer {
       if (node != null && activity != null) {
         activity.addBoundaryEvent(node);
       }
+    }
+
+    /**
+     * A job-based user task: a job of type {@value #USER_TASK_JOB_TYPE} with the assignment, form key
+     * and schedule in Zeebe's headers. Camunda user tasks ({@code zeebe:userTask}) need the Tasklist API, which
+     * the embedded engine does not serve.
+     */
+    private ExecutableElement userTask(ExecutableElement node, UserTask task) {
+      if (task.getSingleExtensionElement(ZeebeUserTask.class) != null) {
+        errors.add("element '" + node.id() + "' of type 'userTask' with zeebe:userTask (Camunda user task) is not supported by the embedded engine:"
+            + " it serves no user task API; remove zeebe:userTask to make it a job-based user task");
+        return node;
+      }
+      Map<String, String> headers = headers(task);
+      ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+      if (assignment != null) {
+        userTaskHeader(node.id(), headers, "assignee", assignment.getAssignee(), false);
+        userTaskHeader(node.id(), headers, "candidateGroups", assignment.getCandidateGroups(), true);
+        userTaskHeader(node.id(), headers, "candidateUsers", assignment.getCandidateUsers(), true);
+      }
+      ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+      if (form != null) {
+        userTaskHeader(node.id(), headers, "formKey", form.getFormKey(), false);
+      }
+      ZeebeTaskSchedule schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+      if (schedule != null) {
+        userTaskHeader(node.id(), headers, "dueDate", schedule.getDueDate(), false);
+        userTaskHeader(node.id(), headers, "followUpDate", schedule.getFollowUpDate(), false);
+      }
+      node.setJob(new ExecutableElement.JobDefinition(expression(node.id(), USER_TASK_JOB_TYPE), expression(node.id(), "3"), headers));
+      mappings(node, task);
+      return node;
+    }
+
+    /** Zeebe's header for a user task property: the value, or a JSON array for a comma-separated list. */
+    private void userTaskHeader(String id, Map<String, String> headers, String name, String value, boolean list) {
+      if (value == null || value.isBlank()) {
+        return;
+      }
+      if (value.startsWith("=")) {
+        errors.add("element '" + id + "' (userTask): " + name + " must be a static value on the embedded engine, not an expression");
+        return;
+      }
+      String header = list
+          ? Arrays.stream(value.split(",")).map(String::trim).map(v -> "\"" + v.replace("\"", "\\\"") + "\"").collect(Collectors.joining(",", "[", "]"))
+          : value;
+      headers.put("io.camunda.zeebe:" + name, header);
+    }
+
+    /** The multi-instance body around an activity with {@code multiInstanceLoopCharacteristics}, or null. */
+    private ExecutableElement multiInstanceBody(Activity activity, ExecutableElement inner) {
+      if (!(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop)) {
+        if (activity.getLoopCharacteristics() != null) {
+          errors.add("element '" + inner.id() + "' has standard loop characteristics, which are not supported; use multi-instance");
+        }
+        return null;
+      }
+      String id = inner.id();
+      ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+      if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+        errors.add("element '" + id + "' is multi-instance but has no zeebe:loopCharacteristics inputCollection");
+        return null;
+      }
+      var body = new ExecutableElement(id, inner.name(), ElementType.MULTI_INSTANCE_BODY, EventType.NONE);
+      String condition = loop.getCompletionCondition() == null ? null : loop.getCompletionCondition().getTextContent();
+      body.setMultiInstance(
+          new ExecutableElement.MultiInstance(
+              loop.isSequential(),
+              expression(id, zeebe.getInputCollection()),
+              blankToNull(zeebe.getInputElement()),
+              blankToNull(zeebe.getOutputCollection()),
+              zeebe.getOutputElement() == null || zeebe.getOutputElement().isBlank() ? null : expression(id, zeebe.getOutputElement()),
+              condition == null || condition.isBlank() ? null : expression(id, condition.trim())),
+          inner);
+      return body;
+    }
+
+    private static String blankToNull(String value) {
+      return value == null || value.isBlank() ? null : value;
     }
 
     private EventDefinition singleDefinition(Collection<EventDefinition> definitions, String id, String typeName) {
@@ -444,20 +586,25 @@ public final class BpmnTransformer {
       if (source != null) {
         source.addOutgoing(executable);
       }
+      ExecutableElement target = elements.get(flow.getTarget().getId());
+      if (target != null) {
+        target.addIncoming(executable);
+      }
     }
 
-    private void checkExclusiveGateway(ExclusiveGateway gateway) {
-      ExecutableElement node = elements.get(gateway.getId());
-      if (gateway.getDefault() != null) {
+    /** Sets the default flow of an exclusive or inclusive gateway; every other flow needs a condition when there are several. */
+    private void checkConditions(String gatewayId, SequenceFlow defaultFlow, String kind) {
+      ExecutableElement node = elements.get(gatewayId);
+      if (defaultFlow != null) {
         node.outgoing().stream()
-            .filter(f -> f.id().equals(gateway.getDefault().getId()))
+            .filter(f -> f.id().equals(defaultFlow.getId()))
             .findFirst()
             .ifPresent(node::setDefaultFlow);
       }
       if (node.outgoing().size() > 1) {
         for (ExecutableFlow flow : node.outgoing()) {
           if (flow != node.defaultFlow() && flow.condition() == null) {
-            errors.add("sequence flow '" + flow.id() + "' leaves exclusive gateway '" + gateway.getId() + "' without a condition and is not its default flow");
+            errors.add("sequence flow '" + flow.id() + "' leaves " + kind + " gateway '" + gatewayId + "' without a condition and is not its default flow");
           }
         }
       }

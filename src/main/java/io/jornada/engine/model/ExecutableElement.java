@@ -18,6 +18,7 @@ public final class ExecutableElement {
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
   private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
   private final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
+  private final List<ExecutableFlow> incoming = new ArrayList<>();
   private ExecutableElement flowScope;
   private ExecutableElement startEvent;
   private ExecutableFlow defaultFlow;
@@ -30,6 +31,9 @@ public final class ExecutableElement {
   private boolean interrupting = true;
   private List<Mapping> inputs = List.of();
   private List<Mapping> outputs = List.of();
+  private MultiInstance multiInstance;
+  private ExecutableElement innerActivity;
+  private ScriptDefinition script;
 
   ExecutableElement(String id, String name, ElementType type, EventType eventType) {
     this.id = id;
@@ -56,6 +60,11 @@ public final class ExecutableElement {
 
   public List<ExecutableFlow> outgoing() {
     return outgoing;
+  }
+
+  /** The sequence flows that lead to this element (what a joining gateway waits for). */
+  public List<ExecutableFlow> incoming() {
+    return incoming;
   }
 
   /** The process or subprocess this element is directly inside; null for the process itself. */
@@ -129,6 +138,34 @@ public final class ExecutableElement {
     outgoing.add(flow);
   }
 
+  void addIncoming(ExecutableFlow flow) {
+    incoming.add(flow);
+  }
+
+  /** The loop characteristics of a multi-instance body, or null. */
+  public MultiInstance multiInstance() {
+    return multiInstance;
+  }
+
+  /** The activity a multi-instance body runs once per element (same id, its own type), or null. */
+  public ExecutableElement innerActivity() {
+    return innerActivity;
+  }
+
+  void setMultiInstance(MultiInstance multiInstance, ExecutableElement innerActivity) {
+    this.multiInstance = multiInstance;
+    this.innerActivity = innerActivity;
+  }
+
+  /** {@code zeebe:script} of a script task evaluated by the engine, or null. */
+  public ScriptDefinition script() {
+    return script;
+  }
+
+  void setScript(ScriptDefinition script) {
+    this.script = script;
+  }
+
   void setDefaultFlow(ExecutableFlow flow) {
     this.defaultFlow = flow;
   }
@@ -197,4 +234,20 @@ public final class ExecutableElement {
    */
   public record CalledElement(
       Expression processId, boolean propagateAllChildVariables, boolean propagateAllParentVariables, boolean sameDeployment) {}
+
+  /**
+   * {@code multiInstanceLoopCharacteristics} with {@code zeebe:loopCharacteristics}; {@code
+   * inputElement}, {@code outputCollection}, {@code outputElement} and {@code completionCondition}
+   * are null when absent.
+   */
+  public record MultiInstance(
+      boolean sequential,
+      Expression inputCollection,
+      String inputElement,
+      String outputCollection,
+      Expression outputElement,
+      Expression completionCondition) {}
+
+  /** {@code zeebe:script}: a FEEL expression and the variable its result is stored in. */
+  public record ScriptDefinition(Expression expression, String resultVariable) {}
 }

@@ -25,6 +25,15 @@ public record ExecutableProcess(
     return elements.get(id);
   }
 
+  /**
+   * The element an instance of this id and type runs: a multi-instance body and its inner activity
+   * share their id, and are told apart by type.
+   */
+  public ExecutableElement element(String id, ElementType type) {
+    ExecutableElement element = elements.get(id);
+    return element.type() == ElementType.MULTI_INSTANCE_BODY && type != ElementType.MULTI_INSTANCE_BODY ? element.innerActivity() : element;
+  }
+
   /** The process's none start event, or null. */
   public ExecutableElement noneStartEvent() {
     return root.startEvent();

@@ -14,6 +14,7 @@ import io.jornada.engine.command.Commands.EvaluateDecision;
 import io.jornada.engine.command.Commands.FailJob;
 import io.jornada.engine.command.Commands.PublishMessage;
 import io.jornada.engine.command.Commands.ThrowJobError;
+import io.jornada.engine.command.Commands.UpdateVariableDocument;
 import io.jornada.engine.decision.DecisionEngine;
 import io.jornada.engine.model.BpmnTransformer;
 import io.jornada.engine.processing.bpmn.BpmnBehaviors;
@@ -41,6 +42,7 @@ public final class CommandProcessors {
     processors.put(EvaluateDecision.class, new DecisionEvaluateProcessor(state, writer, decisions));
     processors.put(CancelProcessInstance.class, new ProcessInstanceCancelProcessor(state, bpmn));
     processors.put(CheckDueDates.class, new DueDateProcessor(state, writer, bpmn, clock));
+    processors.put(UpdateVariableDocument.class, new VariableDocumentUpdateProcessor(state, bpmn));
   }
 
   /** Processes a command and everything that follows from it before the next command. */

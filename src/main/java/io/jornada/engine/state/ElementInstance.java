@@ -14,6 +14,8 @@ public final class ElementInstance {
   private int pendingFlows;
   private long jobKey = -1;
   private long calledInstanceKey = -1;
+  private int numberOfInstances;
+  private int numberOfCompletedInstances;
 
   ElementInstance(
       long key, long processInstanceKey, long flowScopeKey, long processDefinitionKey, String elementId, ElementType elementType) {
@@ -62,6 +64,21 @@ public final class ElementInstance {
   /** The process instance a call activity created, or -1. */
   public long calledInstanceKey() {
     return calledInstanceKey;
+  }
+
+  /** Of a multi-instance body: how many inner instances it has in all. */
+  public int numberOfInstances() {
+    return numberOfInstances;
+  }
+
+  /** Of a multi-instance body: how many inner instances completed. */
+  public int numberOfCompletedInstances() {
+    return numberOfCompletedInstances;
+  }
+
+  void setLoopProgress(int numberOfInstances, int numberOfCompletedInstances) {
+    this.numberOfInstances = numberOfInstances;
+    this.numberOfCompletedInstances = numberOfCompletedInstances;
   }
 
   void changePendingFlows(int delta) {

@@ -61,6 +61,7 @@ public final class EngineState {
 
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
   final Map<String, Integer> activeElements = new HashMap<>();
+  final Map<Long, Map<String, Map<String, Integer>>> waitingFlows = new HashMap<>();
 
   /** Orders {dueDate, key} pairs by due date, then key. */
   private static final Comparator<long[]> DUE_ORDER =
@@ -208,6 +209,16 @@ public final class EngineState {
   /** Active element instances (the process instances themselves excluded) per {@code processId/elementId}. */
   public Map<String, Integer> activeElementCounts() {
     return Map.copyOf(activeElements);
+  }
+
+  /** Taken flows waiting at a joining gateway in a scope: how many times each incoming flow arrived. */
+  public Map<String, Integer> waitingFlows(long scopeKey, String gatewayId) {
+    return Collections.unmodifiableMap(waitingFlows.getOrDefault(scopeKey, Map.of()).getOrDefault(gatewayId, Map.of()));
+  }
+
+  /** The joining gateways of a scope at which taken flows wait. */
+  public List<String> gatewaysWithWaitingFlows(long scopeKey) {
+    return List.copyOf(waitingFlows.getOrDefault(scopeKey, Map.of()).keySet());
   }
 
   // --- jobs

@@ -12,6 +12,8 @@ import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
 import io.jornada.engine.event.ElementEvents.TakenFlowsDiscarded;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.EngineEvent;
+import io.jornada.engine.event.GatewayEvents.SequenceFlowWaiting;
+import io.jornada.engine.event.GatewayEvents.SequenceFlowsJoined;
 import io.jornada.engine.event.IncidentEvents.IncidentCreated;
 import io.jornada.engine.event.IncidentEvents.IncidentResolved;
 import io.jornada.engine.event.JobEvents.JobActivated;
@@ -22,6 +24,7 @@ import io.jornada.engine.event.JobEvents.JobErrorThrown;
 import io.jornada.engine.event.JobEvents.JobFailed;
 import io.jornada.engine.event.JobEvents.JobRecurred;
 import io.jornada.engine.event.JobEvents.JobTimedOut;
+import io.jornada.engine.event.MultiInstanceEvents.MultiInstanceProgressed;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
 import io.jornada.engine.event.MessageEvents.MessageExpired;
 import io.jornada.engine.event.MessageEvents.MessagePublished;
@@ -38,6 +41,7 @@ import io.jornada.engine.model.ElementType;
 import io.jornada.engine.model.ExecutableProcess;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -91,6 +95,10 @@ public final class EventAppliers {
     register(MessageSpent.class, e -> state.messages.get(e.messageKey()).markCorrelated(e.bpmnProcessId()));
     register(KeysIssued.class, e -> state.observeKey(e.nextKey() - 1));
     register(ProcessInstanceCalled.class, this::processInstanceCalled);
+    register(SequenceFlowWaiting.class, this::sequenceFlowWaiting);
+    register(SequenceFlowsJoined.class, this::sequenceFlowsJoined);
+    register(MultiInstanceProgressed.class,
+        e -> state.elementInstances.get(e.bodyKey()).setLoopProgress(e.numberOfInstances(), e.numberOfCompletedInstances()));
   }
 
   @SuppressWarnings("unchecked")
@@ -158,6 +166,7 @@ public final class EventAppliers {
   private void elementEnded(long key, long timestamp, ProcessInstanceSummary.State endState) {
     ElementInstance instance = state.elementInstances.remove(key);
     state.variables.remove(key);
+    state.waitingFlows.remove(key);
     ElementInstance flowScope = state.elementInstances.get(instance.flowScopeKey());
     if (flowScope != null) {
       var siblings = state.childrenByScope.get(flowScope.key());
@@ -180,6 +189,25 @@ public final class EventAppliers {
 
   private String elementCountKey(ElementInstance instance) {
     return state.processes.get(instance.processDefinitionKey()).bpmnProcessId() + "/" + instance.elementId();
+  }
+
+  private void sequenceFlowWaiting(SequenceFlowWaiting e) {
+    state.waitingFlows.computeIfAbsent(e.flowScopeKey(), k -> new HashMap<>())
+        .computeIfAbsent(e.gatewayId(), k -> new LinkedHashMap<>())
+        .merge(e.flowId(), 1, Integer::sum);
+  }
+
+  private void sequenceFlowsJoined(SequenceFlowsJoined e) {
+    var ofScope = state.waitingFlows.get(e.flowScopeKey());
+    var ofGateway = ofScope.get(e.gatewayId());
+    e.flowIds().forEach(flow -> ofGateway.computeIfPresent(flow, (k, count) -> count == 1 ? null : count - 1));
+    if (ofGateway.isEmpty()) {
+      ofScope.remove(e.gatewayId());
+    }
+    if (ofScope.isEmpty()) {
+      state.waitingFlows.remove(e.flowScopeKey());
+    }
+    state.elementInstances.get(e.flowScopeKey()).changePendingFlows(-e.flowIds().size());
   }
 
   private void jobCreated(JobCreated e) {

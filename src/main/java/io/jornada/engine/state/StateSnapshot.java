@@ -6,13 +6,16 @@ import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
 import io.jornada.engine.event.ElementEvents.ElementTerminated;
 import io.jornada.engine.event.ElementEvents.VariableSet;
+import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
 import io.jornada.engine.event.EngineEvent;
+import io.jornada.engine.event.GatewayEvents.SequenceFlowWaiting;
 import io.jornada.engine.event.IncidentEvents.IncidentCreated;
 import io.jornada.engine.event.JobEvents.JobActivated;
 import io.jornada.engine.event.JobEvents.JobCreated;
 import io.jornada.engine.event.JobEvents.JobErrorThrown;
 import io.jornada.engine.event.JobEvents.JobFailed;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
+import io.jornada.engine.event.MultiInstanceEvents.MultiInstanceProgressed;
 import io.jornada.engine.event.MessageEvents.MessagePublished;
 import io.jornada.engine.event.MessageEvents.SubscriptionOpened;
 import io.jornada.engine.event.SnapshotEvents.KeysIssued;
@@ -22,6 +25,7 @@ import io.jornada.engine.model.ElementType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -61,10 +65,22 @@ public final class StateSnapshot {
         .forEach(e -> {
           out.add(new ElementActivated(e.key(), e.processInstanceKey(), e.flowScopeKey(), e.processDefinitionKey(), e.elementId(),
               e.elementType(), false, 0));
+          if (e.elementType() == ElementType.MULTI_INSTANCE_BODY) {
+            out.add(new MultiInstanceProgressed(e.key(), e.numberOfInstances(), e.numberOfCompletedInstances()));
+          }
           variablesOf(e.key(), e.processInstanceKey(), out);
         });
     state.callingElementInstances.keySet().stream().sorted().forEach(child ->
         out.add(new ProcessInstanceCalled(child, state.parentProcessInstances.get(child), state.callingElementInstances.get(child))));
+    new TreeMap<>(state.waitingFlows).forEach((scopeKey, gateways) -> {
+      long processInstanceKey = state.elementInstances.get(scopeKey).processInstanceKey();
+      new TreeMap<>(gateways).forEach((gatewayId, flows) -> flows.forEach((flowId, count) -> {
+        for (int i = 0; i < count; i++) {
+          out.add(new SequenceFlowTaken(processInstanceKey, scopeKey, flowId, gatewayId));
+          out.add(new SequenceFlowWaiting(processInstanceKey, scopeKey, flowId, gatewayId));
+        }
+      }));
+    });
     state.jobs.values().stream().sorted(Comparator.comparingLong(Job::key)).forEach(job -> jobEvents(job, out));
     state.timers.values().forEach(t ->
         out.add(new TimerCreated(t.key(), t.elementInstanceKey(), t.processInstanceKey(), t.targetElementId(), t.dueDate(), t.repetitions(), t.interval())));

@@ -48,6 +48,7 @@ public final class BpmnBehaviors {
   private final EventBehavior events;
   private final EventScopeBehavior eventScopes;
   private final ErrorBehavior errors;
+  private final JoinBehavior joins;
   private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
   private final Map<Long, Consumer<Map<String, Object>>> completionWaiters = new HashMap<>();
@@ -64,6 +65,7 @@ public final class BpmnBehaviors {
     this.events = new EventBehavior(this);
     this.eventScopes = new EventScopeBehavior(this);
     this.errors = new ErrorBehavior(this);
+    this.joins = new JoinBehavior(this);
     behaviors.put(ElementType.PROCESS, new ProcessBehavior());
     behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
     behaviors.put(ElementType.START_EVENT, new StartEventBehavior());
@@ -77,6 +79,12 @@ public final class BpmnBehaviors {
     behaviors.put(ElementType.RECEIVE_TASK, new ReceiveTaskBehavior());
     behaviors.put(ElementType.BOUNDARY_EVENT, new BoundaryEventBehavior());
     behaviors.put(ElementType.EVENT_SUB_PROCESS, new EventSubProcessBehavior());
+    behaviors.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayBehavior());
+    behaviors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayBehavior());
+    behaviors.put(ElementType.SEND_TASK, new ServiceTaskBehavior());
+    behaviors.put(ElementType.USER_TASK, new ServiceTaskBehavior());
+    behaviors.put(ElementType.SCRIPT_TASK, new ScriptTaskBehavior());
+    behaviors.put(ElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyBehavior());
   }
 
   EngineState state() {
@@ -123,6 +131,13 @@ public final class BpmnBehaviors {
     return expressions.evaluate(expression, state.visibleVariables(scopeKey));
   }
 
+  /** Evaluates in a scope, with {@code extra} variables that shadow the scope's. */
+  ExpressionLanguage.Evaluation evaluate(Expression expression, long scopeKey, Map<String, Object> extra) {
+    Map<String, Object> variables = new HashMap<>(state.visibleVariables(scopeKey));
+    variables.putAll(extra);
+    return expressions.evaluate(expression, variables);
+  }
+
   ExecutableProcess process(ElementInstance instance) {
     return state.process(instance.processDefinitionKey()).orElseThrow().process();
   }
@@ -130,6 +145,11 @@ public final class BpmnBehaviors {
   /** The catch event {@code elementId} in the process of the element instance that waits for it. */
   ExecutableElement catchEventOf(long elementInstanceKey, String elementId) {
     return process(state.elementInstance(elementInstanceKey).orElseThrow()).element(elementId);
+  }
+
+  /** The element an instance runs (a multi-instance body and its inner activity share an id). */
+  ExecutableElement elementOf(ElementInstance instance) {
+    return process(instance).element(instance.elementId(), instance.elementType());
   }
 
   /**
@@ -148,6 +168,11 @@ public final class BpmnBehaviors {
     eventScopes.open(state.elementInstance(key).orElseThrow(), process.process().root());
     work.add(() -> activate(key, startEvent, false, null));
     return key;
+  }
+
+  /** Sets variables on a scope from outside (the set-variables API); see {@link VariableBehavior#merge}. */
+  public void setVariables(ElementInstance scope, Map<String, Object> variables, boolean local) {
+    this.variables.merge(scope, variables, local);
   }
 
   /** Calls back with the root variables when the instance completes (create with awaitCompletion). */
@@ -170,7 +195,7 @@ public final class BpmnBehaviors {
   /** The job of this element instance was completed. */
   public void onJobCompleted(long elementInstanceKey, Map<String, Object> variables) {
     state.elementInstance(elementInstanceKey).ifPresent(instance -> {
-      ExecutableElement element = process(instance).element(instance.elementId());
+      ExecutableElement element = elementOf(instance);
       behaviors.get(element.type()).onJobCompleted(this, instance, element, variables);
     });
   }
@@ -181,7 +206,7 @@ public final class BpmnBehaviors {
    */
   public void triggerEvent(long elementInstanceKey, EventTrigger trigger) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
-      ExecutableElement element = process(instance).element(instance.elementId());
+      ExecutableElement element = elementOf(instance);
       ExecutableElement target = process(instance).element(trigger.targetElementId());
       if (eventScopes.waitsFor(element, target)) {
         eventScopes.trigger(instance, target, trigger);
@@ -201,6 +226,31 @@ public final class BpmnBehaviors {
     activate(scope.key(), element, false, trigger);
   }
 
+  /**
+   * Enters {@code element} inside {@code scope} at once, with these local variables; its behaviour
+   * runs as a follow-up step. The instance is active before this returns, so the scope cannot
+   * complete in between.
+   */
+  void activateInWith(ElementInstance scope, ExecutableElement element, Map<String, Object> localVariables) {
+    long key = state.nextKey();
+    writer.write(new ElementActivated(key, scope.processInstanceKey(), scope.key(), scope.processDefinitionKey(), element.id(), element.type(), false, now()));
+    localVariables.forEach((name, value) -> writer.write(new VariableSet(key, scope.processInstanceKey(), name, value)));
+    work.add(() -> state.elementInstance(key).ifPresent(instance -> behaviors.get(element.type()).onActivate(this, instance, element, null)));
+  }
+
+  /** Enters a joining gateway whose waiting flows were just consumed. */
+  void activateJoined(long flowScopeKey, ExecutableElement gateway) {
+    activate(flowScopeKey, gateway, false, null);
+  }
+
+  private void enter(long flowScopeKey, ExecutableFlow flow, ExecutableElement target, EventTrigger trigger) {
+    if (joins.isJoin(target)) {
+      joins.arrive(flowScopeKey, flow, target);
+    } else {
+      activate(flowScopeKey, target, true, trigger);
+    }
+  }
+
   private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
     ElementInstance flowScope = state.elementInstance(flowScopeKey).orElse(null);
     // A taken flow with no pending count left was discarded (terminate end event, interrupting event subprocess).
@@ -216,11 +266,18 @@ public final class BpmnBehaviors {
 
   /**
    * Completes an element and takes the given flows; an element that takes none ends its path, and
-   * the last path to end completes its container (process or subprocess).
+   * the last path to end completes its container (process or subprocess). The container hears of
+   * it first (a multi-instance body collects the output) and may stop the completion with an
+   * incident.
    */
   void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
+    ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElse(null);
+    if (flowScope != null && !behaviors.get(flowScope.elementType()).onChildCompleting(this, flowScope, elementOf(flowScope), instance)) {
+      return;
+    }
     events.closeAll(instance);
     writer.write(new ElementCompleted(instance.key(), now()));
+    joins.elementLeft(instance.flowScopeKey());
     if (flows.isEmpty()) {
       completeScopeIfDone(instance.flowScopeKey());
       return;
@@ -229,7 +286,7 @@ public final class BpmnBehaviors {
     for (ExecutableFlow flow : flows) {
       writer.write(new SequenceFlowTaken(instance.processInstanceKey(), instance.flowScopeKey(), flow.id(), flow.targetId()));
       ExecutableElement target = process.element(flow.targetId());
-      work.add(() -> activate(instance.flowScopeKey(), target, true, trigger));
+      work.add(() -> enter(instance.flowScopeKey(), flow, target, trigger));
     }
   }
 
@@ -245,7 +302,7 @@ public final class BpmnBehaviors {
     state.elementInstance(scopeKey)
         .filter(scope -> !state.hasActiveChildren(scope.key()) && scope.pendingFlows() == 0)
         .ifPresent(scope -> {
-          ExecutableElement element = process(scope).element(scope.elementId());
+          ExecutableElement element = elementOf(scope);
           behaviors.get(element.type()).onChildrenCompleted(this, scope, element);
         });
   }
@@ -258,7 +315,7 @@ public final class BpmnBehaviors {
     for (long child : state.childrenOf(instance.key())) {
       state.elementInstance(child).ifPresent(this::terminate);
     }
-    ExecutableElement element = process(instance).element(instance.elementId());
+    ExecutableElement element = elementOf(instance);
     behaviors.get(element.type()).onTerminate(this, instance, element);
     events.closeAll(instance);
     if (instance.jobKey() >= 0) {
@@ -287,7 +344,7 @@ public final class BpmnBehaviors {
   /** A process instance that a call activity created completed: the call activity continues. */
   private void calledInstanceCompleted(long callActivityKey, Map<String, Object> variables) {
     work.add(() -> state.elementInstance(callActivityKey).ifPresent(instance -> {
-      ExecutableElement element = process(instance).element(instance.elementId());
+      ExecutableElement element = elementOf(instance);
       behaviors.get(element.type()).onCalledInstanceCompleted(this, instance, element, variables);
     }));
   }

@@ -21,6 +21,13 @@ interface BpmnElementBehavior {
 
   /** The process instance this call activity created completed, with these (its root) variables. */
   default void onCalledInstanceCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, Map<String, Object> variables) {}
+  /**
+   * A child of this container is about to complete (its variables are still there); false (after
+   * raising an incident on the child) stops the completion.
+   */
+  default boolean onChildCompleting(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, ElementInstance child) {
+    return true;
+  }
 
   /** The last path inside this container element ended (process, subprocess, multi-instance body). */
   default void onChildrenCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element) {}

@@ -31,7 +31,7 @@ public final class ErrorBehavior {
     EventTrigger trigger = new EventTrigger(null, variables == null ? Map.of() : variables);
     ElementInstance instance = thrower;
     while (instance != null) {
-      ExecutableElement element = bpmn.process(instance).element(instance.elementId());
+      ExecutableElement element = bpmn.elementOf(instance);
       ExecutableElement start = match(element.eventSubProcesses().stream().map(ExecutableElement::startEvent).toList(), errorCode);
       if (start != null) {
         bpmn.eventScopes().triggerEventSubProcess(instance, start, trigger);

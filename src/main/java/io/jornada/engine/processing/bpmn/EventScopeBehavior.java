@@ -88,7 +88,7 @@ final class EventScopeBehavior {
 
   private void closeStartEvents(ElementInstance scope) {
     EngineState state = bpmn.state();
-    List<String> startEvents = bpmn.process(scope).element(scope.elementId()).eventSubProcesses().stream()
+    List<String> startEvents = bpmn.elementOf(scope).eventSubProcesses().stream()
         .map(e -> e.startEvent().id()).toList();
     for (long key : state.subscriptionsOf(scope.key())) {
       if (startEvents.contains(state.subscription(key).orElseThrow().targetElementId())) {

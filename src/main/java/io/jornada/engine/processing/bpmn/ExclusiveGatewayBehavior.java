@@ -18,17 +18,11 @@ final class ExclusiveGatewayBehavior implements BpmnElementBehavior {
       if (flow == element.defaultFlow()) {
         continue;
       }
-      var evaluation = bpmn.evaluate(flow.condition(), instance.key());
-      if (evaluation.isFailure()) {
-        bpmn.incidents().raise(instance, "CONDITION_ERROR", evaluation.failure());
+      Boolean taken = FlowConditions.evaluate(bpmn, instance, flow);
+      if (taken == null) {
         return;
       }
-      if (!(evaluation.value() instanceof Boolean)) {
-        bpmn.incidents().raise(instance, "CONDITION_ERROR",
-            "Expected the condition '" + flow.condition() + "' of flow '" + flow.id() + "' to be a boolean, but it was '" + evaluation.value() + "'");
-        return;
-      }
-      if ((Boolean) evaluation.value()) {
+      if (taken) {
         bpmn.complete(instance, List.of(flow), null);
         return;
       }

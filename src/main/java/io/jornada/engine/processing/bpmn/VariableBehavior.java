@@ -63,6 +63,23 @@ final class VariableBehavior {
     return applyOutputs(instance, element, local ? Map.of() : variables);
   }
 
+  /**
+   * Sets variables given from outside: {@code local}, on the scope itself; otherwise each on the
+   * nearest scope from the scope outwards that defines it, else on the process instance. Names are
+   * taken as they are (no dotted paths).
+   */
+  void merge(ElementInstance scope, Map<String, Object> variables, boolean local) {
+    variables.forEach((name, value) -> {
+      long defining = local ? scope.key() : bpmn.state().scopeDefining(scope.key(), name);
+      set(defining >= 0 ? defining : scope.processInstanceKey(), scope, name, value);
+    });
+  }
+
+  /** Hands a variable of the instance to its flow scopes: to the nearest that defines it, else the process instance. */
+  void propagateOut(ElementInstance instance, String name, Object value) {
+    propagate(instance.flowScopeKey(), instance, name, value);
+  }
+
   private void propagate(long fromScope, ElementInstance instance, String target, Object value) {
     String root = rootName(target);
     long scope = bpmn.state().scopeDefining(fromScope, root);
