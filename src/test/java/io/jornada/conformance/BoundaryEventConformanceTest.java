@@ -42,6 +42,31 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
     awaitState(instance, ProcessInstanceState.COMPLETED);
   }
 
+  /**
+   * Multi-instance docs, "Boundary events": "Interrupting and non-interrupting boundary events can
+   * be attached to a multi-instance activity ... an interrupting boundary event terminates all
+   * instances of the multi-instance body".
+   */
+  @Test
+  void aBoundaryEventOnAMultiInstanceActivityTerminatesEveryInstance() {
+    String processId = unique("boundary-mi");
+    String task = unique("task");
+    String escalate = unique("escalate");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(task).multiInstance(m -> m.parallel().zeebeInputCollectionExpression("channels").zeebeInputElement("channel")))
+        .boundaryEvent("timeout", b -> b.timerWithDuration("PT0.5S")).serviceTask("escalate", t -> t.zeebeJobType(escalate)).endEvent()
+        .moveToActivity("task").endEvent().done());
+    long instance = start(processId, Map.of("channels", java.util.List.of("email", "whatsapp")));
+    var jobs = collectJobs(task, 2);
+
+    complete(activate(escalate), Map.of());
+
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+    for (ActivatedJob job : jobs) {
+      assertThat(catchThrowableOfType(ProblemException.class, () -> complete(job, Map.of())).code()).isEqualTo(404);
+    }
+  }
+
   /** Timer events: "An interrupting timer boundary event must have a time duration, or a time date definition." */
   @Test
   void anInterruptingTimerWithADateFiresAtThatDate() {
