@@ -96,7 +96,7 @@ public final class Engine implements AutoCloseable {
     log.replay(event -> {
       appliers.apply(event);
       List<EngineEvent> replayed = List.of(event);
-      listeners.forEach(listener -> listener.onEvents(replayed));
+      notify(replayed);
     });
     thread.execute(this::scheduleDueDateCheck);
   }
@@ -144,7 +144,7 @@ public final class Engine implements AutoCloseable {
         return;
       }
       if (!events.isEmpty()) {
-        listeners.forEach(listener -> listener.onEvents(events));
+        notify(events);
       }
       ready.forEach(Runnable::run);
     });
@@ -203,6 +203,17 @@ public final class Engine implements AutoCloseable {
     }
     scheduler.shutdownNow();
     log.close();
+  }
+
+  /** A listener that fails is logged and skipped: it must never stop the engine from answering. */
+  private void notify(List<EngineEvent> events) {
+    for (EngineListener listener : listeners) {
+      try {
+        listener.onEvents(events);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "engine listener " + listener.getClass().getName() + " failed", e);
+      }
+    }
   }
 
   private static Thread daemon(Runnable runnable, String name) {

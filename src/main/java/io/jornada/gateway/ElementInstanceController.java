@@ -55,7 +55,7 @@ class ElementInstanceController {
   ElementInstanceResult get(@PathVariable String key) {
     long elementInstanceKey = Keys.parse("elementInstanceKey", key);
     return history.read(view -> view.elementInstance(elementInstanceKey).map(ElementInstanceController::toResult))
-        .orElseThrow(() -> new NotFoundException("No element instance with key " + elementInstanceKey + " is known"));
+        .orElseThrow(() -> NotFoundException.noSuch("element instance", elementInstanceKey));
   }
 
   private static ElementInstanceResult toResult(ElementInstanceEntry e) {

@@ -6,7 +6,6 @@ import io.camunda.client.protocol.rest.IncidentResult;
 import io.camunda.client.protocol.rest.IncidentSearchQueryResult;
 import io.jornada.gateway.history.EngineHistory;
 import io.jornada.gateway.history.IncidentEntry;
-import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,30 +43,27 @@ class IncidentController {
 
   @PostMapping("/v2/incidents/search")
   IncidentSearchQueryResult search(@RequestBody(required = false) JsonNode body) {
-    return search(SCHEMA.parse(body), incident -> true);
+    SearchQuery<IncidentEntry> query = SCHEMA.parse(body);
+    var result = history.read(view -> query.run(view, view.incidents(), IncidentController::toResult));
+    return new IncidentSearchQueryResult().items(result.items()).page(result.page());
   }
 
   @PostMapping("/v2/process-instances/{key}/incidents/search")
   IncidentSearchQueryResult searchOfInstance(@PathVariable String key, @RequestBody(required = false) JsonNode body) {
     long instanceKey = Keys.parse("processInstanceKey", key);
     SearchQuery<IncidentEntry> query = SCHEMA.parse(body);
-    if (!history.read(view -> view.processInstance(instanceKey).isPresent())) {
-      throw new NotFoundException("No process instance with key " + instanceKey + " is known");
-    }
-    return search(query, incident -> incident.processInstanceKey() == instanceKey);
+    var result = history.read(view -> view.processInstance(instanceKey).map(instance -> query.run(view,
+            view.incidents().stream().filter(incident -> incident.processInstanceKey() == instanceKey).toList(),
+            IncidentController::toResult)))
+        .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
+    return new IncidentSearchQueryResult().items(result.items()).page(result.page());
   }
 
   @GetMapping("/v2/incidents/{key}")
   IncidentResult get(@PathVariable String key) {
     long incidentKey = Keys.parse("incidentKey", key);
     return history.read(view -> view.incident(incidentKey).map(IncidentController::toResult))
-        .orElseThrow(() -> new NotFoundException("No incident with key " + incidentKey + " is known"));
-  }
-
-  private IncidentSearchQueryResult search(SearchQuery<IncidentEntry> query, Predicate<IncidentEntry> scope) {
-    var result = history.read(view ->
-        query.run(view, view.incidents().stream().filter(scope).toList(), IncidentController::toResult));
-    return new IncidentSearchQueryResult().items(result.items()).page(result.page());
+        .orElseThrow(() -> NotFoundException.noSuch("incident", incidentKey));
   }
 
   private static IncidentResult toResult(IncidentEntry i) {

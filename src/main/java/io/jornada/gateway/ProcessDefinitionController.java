@@ -60,7 +60,7 @@ class ProcessDefinitionController {
   private ProcessDefinitionEntry definition(String key) {
     long definitionKey = Keys.parse("processDefinitionKey", key);
     return history.read(view -> view.processDefinition(definitionKey))
-        .orElseThrow(() -> new NotFoundException("No process definition with key " + definitionKey + " is deployed"));
+        .orElseThrow(() -> NotFoundException.noSuch("process definition", definitionKey));
   }
 
   private static ProcessDefinitionResult toResult(ProcessDefinitionEntry d) {

@@ -34,9 +34,8 @@ class ProcessInstanceSearchController {
       .field("processDefinitionName", FilterValue.STRING, ProcessInstanceEntry::processDefinitionName)
       .field("processDefinitionVersion", FilterValue.INTEGER, ProcessInstanceEntry::processDefinitionVersion)
       .field("processDefinitionKey", FilterValue.KEY, ProcessInstanceEntry::processDefinitionKey)
-      // No call activities yet: no instance has a parent.
-      .field("parentProcessInstanceKey", FilterValue.KEY, p -> null)
-      .field("parentElementInstanceKey", FilterValue.KEY, p -> null)
+      .field("parentProcessInstanceKey", FilterValue.KEY, p -> p.parentProcessInstanceKey() < 0 ? null : p.parentProcessInstanceKey())
+      .field("parentElementInstanceKey", FilterValue.KEY, p -> p.parentElementInstanceKey() < 0 ? null : p.parentElementInstanceKey())
       .field("startDate", FilterValue.DATE_TIME, ProcessInstanceEntry::startDate)
       .field("endDate", FilterValue.DATE_TIME, ProcessInstanceEntry::endDate)
       .field("state", FilterValue.oneOf(InstanceState.values()), p -> p.state().name())
@@ -62,7 +61,7 @@ class ProcessInstanceSearchController {
   ProcessInstanceResult get(@PathVariable String key) {
     long instanceKey = Keys.parse("processInstanceKey", key);
     return history.read(view -> view.processInstance(instanceKey).map(ProcessInstanceSearchController::toResult))
-        .orElseThrow(() -> new NotFoundException("No process instance with key " + instanceKey + " is known"));
+        .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
   }
 
   @GetMapping("/v2/process-instances/{key}/sequence-flows")
@@ -70,7 +69,7 @@ class ProcessInstanceSearchController {
     long instanceKey = Keys.parse("processInstanceKey", key);
     var flows = history.read(view -> view.processInstance(instanceKey)
         .map(instance -> view.sequenceFlows(instanceKey).stream().map(ProcessInstanceSearchController::toResult).toList()))
-        .orElseThrow(() -> new NotFoundException("No process instance with key " + instanceKey + " is known"));
+        .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
     return new ProcessInstanceSequenceFlowsQueryResult().items(flows);
   }
 
@@ -107,6 +106,8 @@ class ProcessInstanceSearchController {
         .startDate(DateTimes.format(p.startDate()))
         .endDate(DateTimes.format(p.endDate()))
         .hasIncident(p.hasIncident())
+        .parentProcessInstanceKey(p.parentProcessInstanceKey() < 0 ? null : Keys.format(p.parentProcessInstanceKey()))
+        .parentElementInstanceKey(p.parentElementInstanceKey() < 0 ? null : Keys.format(p.parentElementInstanceKey()))
         .tenantId(DeploymentController.TENANT);
   }
 

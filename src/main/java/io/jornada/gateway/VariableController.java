@@ -46,7 +46,7 @@ class VariableController {
   VariableResult get(@PathVariable String key) {
     long variableKey = Keys.parse("variableKey", key);
     return history.read(view -> view.variable(variableKey).map(VariableController::toResult))
-        .orElseThrow(() -> new NotFoundException("No variable with key " + variableKey + " is known"));
+        .orElseThrow(() -> NotFoundException.noSuch("variable", variableKey));
   }
 
   private static VariableSearchResult toSearchResult(VariableEntry v) {

@@ -85,13 +85,15 @@ class TaskConformanceTest extends ConformanceTest {
    * Job worker implementation of a user task: a job of type {@code io.camunda.zeebe:userTask};
    * "the assignee ... candidate groups ... candidate users" are passed in the headers
    * {@code io.camunda.zeebe:assignee}, {@code io.camunda.zeebe:candidateGroups} and
-   * {@code io.camunda.zeebe:candidateUsers} (lists as JSON arrays).
+   * {@code io.camunda.zeebe:candidateUsers} (lists as JSON arrays), with the form key and due date
+   * in {@code io.camunda.zeebe:formKey} and {@code io.camunda.zeebe:dueDate}.
    */
   @Test
   void aJobBasedUserTaskCreatesAUserTaskJobWithItsAssignment() {
     String processId = unique("user");
     deploy(Bpmn.createExecutableProcess(processId).startEvent()
-        .userTask("review", t -> t.zeebeAssignee("ana").zeebeCandidateGroups("sales, marketing").zeebeCandidateUsers("bo")).endEvent().done());
+        .userTask("review", t -> t.zeebeAssignee("ana").zeebeCandidateGroups("sales, marketing").zeebeCandidateUsers("bo")
+            .zeebeFormKey("camunda-forms:bpmn:review").zeebeDueDate("2030-01-01T12:00:00Z")).endEvent().done());
     long instance = start(processId, Map.of());
 
     ActivatedJob job = await().atMost(Duration.ofSeconds(10))
@@ -102,7 +104,9 @@ class TaskConformanceTest extends ConformanceTest {
     assertThat(job.getCustomHeaders())
         .containsEntry("io.camunda.zeebe:assignee", "ana")
         .containsEntry("io.camunda.zeebe:candidateGroups", "[\"sales\",\"marketing\"]")
-        .containsEntry("io.camunda.zeebe:candidateUsers", "[\"bo\"]");
+        .containsEntry("io.camunda.zeebe:candidateUsers", "[\"bo\"]")
+        .containsEntry("io.camunda.zeebe:formKey", "camunda-forms:bpmn:review")
+        .containsEntry("io.camunda.zeebe:dueDate", "2030-01-01T12:00:00Z");
     awaitState(instance, ProcessInstanceState.COMPLETED);
   }
 

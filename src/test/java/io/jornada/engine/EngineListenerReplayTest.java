@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Listeners given at construction hear the replayed log first, then new events, like an exporter that catches up. */
+/**
+ * Listeners given at construction hear the replayed log first, then new events, like an exporter
+ * that catches up; a failing listener is skipped and never stops the engine answering.
+ */
 class EngineListenerReplayTest {
 
   private static final Resource PROCESS = new Resource("wait.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("wait")
@@ -39,6 +42,25 @@ class EngineListenerReplayTest {
       // then
       assertThat(heard.subList(0, replayed)).containsExactlyElementsOf(logged);
       assertThat(heard.size()).isGreaterThan(replayed);
+    }
+  }
+
+  @Test
+  void shouldKeepAnsweringWhenAListenerFails() {
+    // given
+    List<EngineEvent> heard = new ArrayList<>();
+    EngineListener failing = events -> {
+      throw new IllegalStateException("listener bug");
+    };
+    try (var engine = new Engine(EngineClock.system(), new InMemoryEventLog(), 1_000, EngineMetrics.NONE, List.of(failing, heard::addAll))) {
+      engine.send(new Deploy(List.of(PROCESS))).join();
+
+      // when
+      var created = engine.send(new CreateProcessInstance("wait", -1, -1, Map.of(), false, List.of())).join();
+
+      // then
+      assertThat(created.isRejected()).isFalse();
+      assertThat(heard).isNotEmpty();
     }
   }
 }

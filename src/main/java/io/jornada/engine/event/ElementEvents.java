@@ -29,6 +29,12 @@ public final class ElementEvents {
   public record SequenceFlowTaken(long processInstanceKey, long flowScopeKey, String flowId, String targetId)
       implements EngineEvent {}
 
+  /**
+   * The sequence flows taken in a scope whose targets were not entered yet are dropped: a terminate
+   * end event or an interrupting event subprocess ended the scope's regular flow.
+   */
+  public record TakenFlowsDiscarded(long flowScopeKey) implements EngineEvent {}
+
   /** A variable was created or changed in a scope. Values are JSON-like: maps, lists, strings, numbers, booleans, null. */
   public record VariableSet(long scopeKey, long processInstanceKey, String name, Object value)
       implements EngineEvent {}

@@ -13,6 +13,7 @@ public sealed interface EngineEvent
         ElementEvents.ElementTerminated,
         ElementEvents.SequenceFlowTaken,
         ElementEvents.VariableSet,
+        ElementEvents.TakenFlowsDiscarded,
         JobEvents.JobCreated,
         JobEvents.JobActivated,
         JobEvents.JobCompleted,
@@ -45,6 +46,7 @@ public sealed interface EngineEvent
         SignalEvents.SignalSubscriptionOpened,
         SignalEvents.SignalSubscriptionClosed,
         SignalEvents.SignalBroadcast,
+        CallActivityEvents.ProcessInstanceCalled,
         GatewayEvents.SequenceFlowWaiting,
         GatewayEvents.SequenceFlowsJoined,
         MultiInstanceEvents.MultiInstanceProgressed {}

@@ -5,9 +5,19 @@ public final class TimerEvents {
 
   private TimerEvents() {}
 
+  /**
+   * A timer was created. A cycle timer fires {@code repetitions} more times after this one (-1:
+   * without end), every {@code interval} ms; other timers have 0 repetitions.
+   */
   public record TimerCreated(
-      long timerKey, long elementInstanceKey, long processInstanceKey, String targetElementId, long dueDate)
-      implements EngineEvent {}
+      long timerKey, long elementInstanceKey, long processInstanceKey, String targetElementId, long dueDate, int repetitions, long interval)
+      implements EngineEvent {
+
+    /** A timer that fires once. */
+    public TimerCreated(long timerKey, long elementInstanceKey, long processInstanceKey, String targetElementId, long dueDate) {
+      this(timerKey, elementInstanceKey, processInstanceKey, targetElementId, dueDate, 0, 0);
+    }
+  }
 
   public record TimerTriggered(long timerKey) implements EngineEvent {}
 

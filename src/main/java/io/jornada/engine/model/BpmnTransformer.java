@@ -2,10 +2,14 @@ package io.jornada.engine.model;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -14,10 +18,12 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -25,10 +31,14 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
@@ -37,6 +47,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import io.jornada.engine.expression.Expression;
@@ -60,9 +71,11 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 public final class BpmnTransformer {
 
   private static final String SUPPORTED =
-      "none, message, timer and signal start events, none and signal end events, service, send, script, job-based user and business rule tasks,"
-          + " embedded subprocesses, multi-instance activities, exclusive, parallel, inclusive and event-based gateways,"
-          + " message, timer and signal intermediate catch events, none and signal intermediate throw events";
+      "none, message, timer and signal start events, none, error, terminate and signal end events, service, send, script,"
+          + " job-based user, business rule and receive tasks, embedded subprocesses, call activities, multi-instance activities,"
+          + " event subprocesses with message, timer or error start events, message, timer and error boundary events,"
+          + " exclusive, parallel, inclusive and event-based gateways, message, timer and signal intermediate catch events,"
+          + " none and signal intermediate throw events";
 
   /** The job type Zeebe gives job-based user tasks. */
   public static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
@@ -153,6 +166,8 @@ public final class BpmnTransformer {
       for (FlowElement element : flowElements) {
         if (element instanceof SequenceFlow flow) {
           addFlow(flow);
+        } else if (element instanceof BoundaryEvent boundary) {
+          attach(boundary);
         }
       }
       for (FlowElement element : flowElements) {
@@ -182,6 +197,11 @@ public final class BpmnTransformer {
         if (node.startEvent() == null) {
           errors.add("element '" + node.id() + "' (subProcess) has no none start event");
         }
+      } else if (node.type() == ElementType.EVENT_SUB_PROCESS) {
+        addScope(node, ((SubProcess) element).getFlowElements());
+        if (node.startEvent() == null) {
+          errors.add("element '" + node.id() + "' (event subProcess) has no message, timer or error start event");
+        }
       }
     }
 
@@ -189,6 +209,13 @@ public final class BpmnTransformer {
       String id = element.getId();
       String name = element.getName();
       String typeName = element.getElementType().getTypeName();
+      if (element instanceof StartEvent start && container.type() == ElementType.EVENT_SUB_PROCESS) {
+        var node = catchEvent(start, ElementType.START_EVENT, start.isInterrupting());
+        if (node != null) {
+          container.setStartEvent(node);
+        }
+        return node;
+      }
       if (element instanceof StartEvent start) {
         EventDefinition definition = singleDefinition(start.getEventDefinitions(), id, typeName);
         if (definition == null) {
@@ -215,13 +242,30 @@ public final class BpmnTransformer {
         return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
       }
       if (element instanceof EndEvent end) {
-        if (end.getEventDefinitions().size() == 1 && end.getEventDefinitions().iterator().next() instanceof SignalEventDefinition signal) {
+        EventDefinition definition = singleDefinition(end.getEventDefinitions(), id, typeName);
+        if (definition == null) {
+          return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.NONE);
+        }
+        if (definition instanceof SignalEventDefinition signal) {
           return signalEvent(signal, new ExecutableElement(id, name, ElementType.END_EVENT, EventType.SIGNAL), end);
         }
-        if (!end.getEventDefinitions().isEmpty()) {
-          return unsupported(id, typeName + " with " + end.getEventDefinitions().iterator().next().getElementType().getTypeName());
+        if (definition instanceof ErrorEventDefinition error) {
+          var node = new ExecutableElement(id, name, ElementType.END_EVENT, EventType.ERROR);
+          String code = error.getError() == null ? null : error.getError().getErrorCode();
+          if (code == null || code.isBlank()) {
+            errors.add("element '" + id + "' (endEvent) throws an error without an errorCode");
+          } else {
+            node.setErrorCode(expression(id, code));
+          }
+          return node;
         }
-        return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.NONE);
+        if (definition instanceof TerminateEventDefinition) {
+          return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.TERMINATE);
+        }
+        return unsupported(id, typeName + " with " + definition.getElementType().getTypeName());
+      }
+      if (element instanceof BoundaryEvent boundary) {
+        return catchEvent(boundary, ElementType.BOUNDARY_EVENT, boundary.cancelActivity());
       }
       if (element instanceof ServiceTask task) {
         return jobTask(new ExecutableElement(id, name, ElementType.SERVICE_TASK, EventType.NONE), task, typeName);
@@ -254,11 +298,20 @@ public final class BpmnTransformer {
       }
       if (element instanceof SubProcess subProcess && "subProcess".equals(typeName)) {
         if (subProcess.triggeredByEvent()) {
-          return unsupported(id, "event subProcess");
+          var node = new ExecutableElement(id, name, ElementType.EVENT_SUB_PROCESS, EventType.NONE);
+          mappings(node, subProcess);
+          container.addEventSubProcess(node);
+          return node;
         }
         var node = new ExecutableElement(id, name, ElementType.SUB_PROCESS, EventType.NONE);
         mappings(node, subProcess);
         return node;
+      }
+      if (element instanceof CallActivity call) {
+        return callActivity(call, id, name);
+      }
+      if (element instanceof ReceiveTask task) {
+        return receiveTask(task, id, name);
       }
       if (element instanceof ExclusiveGateway) {
         return new ExecutableElement(id, name, ElementType.EXCLUSIVE_GATEWAY, EventType.NONE);
@@ -326,6 +379,36 @@ public final class BpmnTransformer {
       return node;
     }
 
+    private ExecutableElement callActivity(CallActivity call, String id, String name) {
+      var node = new ExecutableElement(id, name, ElementType.CALL_ACTIVITY, EventType.NONE);
+      ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+      if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+        errors.add("element '" + id + "' (callActivity) has no zeebe:calledElement processId");
+        return node;
+      }
+      if (called.getBindingType() == ZeebeBindingType.versionTag) {
+        return unsupported(id, "callActivity with bindingType 'versionTag' (bindingType 'latest' and 'deployment' are)");
+      }
+      node.setCalledElement(new ExecutableElement.CalledElement(expression(id, called.getProcessId()),
+          called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled(),
+          called.getBindingType() == ZeebeBindingType.deployment));
+      mappings(node, call);
+      return node;
+    }
+
+    private ExecutableElement receiveTask(ReceiveTask task, String id, String name) {
+      var node = new ExecutableElement(id, name, ElementType.RECEIVE_TASK, EventType.MESSAGE);
+      Message message = task.getMessage();
+      ZeebeSubscription subscription = message == null ? null : message.getSingleExtensionElement(ZeebeSubscription.class);
+      if (message == null || message.getName() == null || subscription == null || subscription.getCorrelationKey() == null) {
+        errors.add("element '" + id + "' (receiveTask) has no message with a name and a correlation key");
+        return node;
+      }
+      node.setMessage(new ExecutableElement.MessageDefinition(message.getName(), expression(id, subscription.getCorrelationKey())));
+      mappings(node, task);
+      return node;
+    }
+
     /** A task that creates a job from its {@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}. */
     private ExecutableElement jobTask(ExecutableElement node, FlowNode task, String typeName) {
       ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
@@ -366,8 +449,55 @@ public final class BpmnTransformer {
     }
 
     /**
-     * A job-based user task: a job of type {@value #USER_TASK_JOB_TYPE} with the assignment in
-     * Zeebe's headers. Camunda user tasks ({@code zeebe:userTask}) need the Tasklist API, which
+     * A boundary event or an event subprocess's start event: message, timer (a cycle only when
+     * non-interrupting) or error (always interrupting); null (and an error) for any other kind.
+     */
+    private ExecutableElement catchEvent(CatchEvent event, ElementType type, boolean interrupting) {
+      String id = event.getId();
+      String typeName = event.getElementType().getTypeName();
+      EventDefinition definition = singleDefinition(event.getEventDefinitions(), id, typeName);
+      ExecutableElement node;
+      if (definition instanceof MessageEventDefinition message) {
+        node = new ExecutableElement(id, event.getName(), type, EventType.MESSAGE);
+        ZeebeSubscription subscription =
+            message.getMessage() == null ? null : message.getMessage().getSingleExtensionElement(ZeebeSubscription.class);
+        if (subscription == null || subscription.getCorrelationKey() == null) {
+          errors.add("element '" + id + "' (" + typeName + ") has no message correlation key");
+          return node;
+        }
+        node.setMessage(new ExecutableElement.MessageDefinition(messageName(message, id), expression(id, subscription.getCorrelationKey())));
+      } else if (definition instanceof TimerEventDefinition timer) {
+        node = new ExecutableElement(id, event.getName(), type, EventType.TIMER);
+        node.setTimer(timerOf(timer, id, typeName, !interrupting));
+      } else if (definition instanceof ErrorEventDefinition error) {
+        node = new ExecutableElement(id, event.getName(), type, EventType.ERROR);
+        if (!interrupting) {
+          errors.add("element '" + id + "' (" + typeName + ") catches an error, so it must be interrupting");
+        }
+        String code = error.getError() == null ? null : error.getError().getErrorCode();
+        if (code != null && !code.isBlank()) {
+          node.setErrorCode(expression(id, code));
+        }
+      } else {
+        return unsupported(id, typeName + (definition == null ? " without event definition" : " with " + definition.getElementType().getTypeName()));
+      }
+      node.setInterrupting(interrupting);
+      mappings(node, event);
+      return node;
+    }
+
+    /** Lists a boundary event on the activity it is attached to. */
+    private void attach(BoundaryEvent boundary) {
+      ExecutableElement node = elements.get(boundary.getId());
+      ExecutableElement activity = boundary.getAttachedTo() == null ? null : elements.get(boundary.getAttachedTo().getId());
+      if (node != null && activity != null) {
+        activity.addBoundaryEvent(node);
+      }
+    }
+
+    /**
+     * A job-based user task: a job of type {@value #USER_TASK_JOB_TYPE} with the assignment, form key
+     * and schedule in Zeebe's headers. Camunda user tasks ({@code zeebe:userTask}) need the Tasklist API, which
      * the embedded engine does not serve.
      */
     private ExecutableElement userTask(ExecutableElement node, UserTask task) {
@@ -379,17 +509,26 @@ public final class BpmnTransformer {
       Map<String, String> headers = headers(task);
       ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
       if (assignment != null) {
-        assignmentHeader(node.id(), headers, "assignee", assignment.getAssignee(), false);
-        assignmentHeader(node.id(), headers, "candidateGroups", assignment.getCandidateGroups(), true);
-        assignmentHeader(node.id(), headers, "candidateUsers", assignment.getCandidateUsers(), true);
+        userTaskHeader(node.id(), headers, "assignee", assignment.getAssignee(), false);
+        userTaskHeader(node.id(), headers, "candidateGroups", assignment.getCandidateGroups(), true);
+        userTaskHeader(node.id(), headers, "candidateUsers", assignment.getCandidateUsers(), true);
+      }
+      ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+      if (form != null) {
+        userTaskHeader(node.id(), headers, "formKey", form.getFormKey(), false);
+      }
+      ZeebeTaskSchedule schedule = task.getSingleExtensionElement(ZeebeTaskSchedule.class);
+      if (schedule != null) {
+        userTaskHeader(node.id(), headers, "dueDate", schedule.getDueDate(), false);
+        userTaskHeader(node.id(), headers, "followUpDate", schedule.getFollowUpDate(), false);
       }
       node.setJob(new ExecutableElement.JobDefinition(expression(node.id(), USER_TASK_JOB_TYPE), expression(node.id(), "3"), headers));
       mappings(node, task);
       return node;
     }
 
-    /** Zeebe's header for an assignment: the value, or a JSON array for a comma-separated list. */
-    private void assignmentHeader(String id, Map<String, String> headers, String name, String value, boolean list) {
+    /** Zeebe's header for a user task property: the value, or a JSON array for a comma-separated list. */
+    private void userTaskHeader(String id, Map<String, String> headers, String name, String value, boolean list) {
       if (value == null || value.isBlank()) {
         return;
       }

@@ -16,6 +16,8 @@ public final class ExecutableElement {
   private final ElementType type;
   private final EventType eventType;
   private final List<ExecutableFlow> outgoing = new ArrayList<>();
+  private final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  private final List<ExecutableElement> eventSubProcesses = new ArrayList<>();
   private final List<ExecutableFlow> incoming = new ArrayList<>();
   private ExecutableElement flowScope;
   private ExecutableElement startEvent;
@@ -25,6 +27,9 @@ public final class ExecutableElement {
   private MessageDefinition message;
   private TimerDefinition timer;
   private SignalDefinition signal;
+  private CalledElement calledElement;
+  private Expression errorCode;
+  private boolean interrupting = true;
   private List<Mapping> inputs = List.of();
   private List<Mapping> outputs = List.of();
   private MultiInstance multiInstance;
@@ -99,6 +104,34 @@ public final class ExecutableElement {
     return signal;
   }
 
+  /** The process a call activity calls, or null. */
+  public CalledElement calledElement() {
+    return calledElement;
+  }
+
+  /** The boundary events attached to this activity. */
+  public List<ExecutableElement> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  /** The event subprocesses directly inside this process or subprocess. */
+  public List<ExecutableElement> eventSubProcesses() {
+    return eventSubProcesses;
+  }
+
+  /**
+   * The error code an error end event throws, or the one an error catch event catches (static);
+   * null on a catch event that catches every error.
+   */
+  public Expression errorCode() {
+    return errorCode;
+  }
+
+  /** Whether a boundary event or event subprocess start event interrupts its activity or scope. */
+  public boolean interrupting() {
+    return interrupting;
+  }
+
   public List<Mapping> inputs() {
     return inputs;
   }
@@ -163,6 +196,26 @@ public final class ExecutableElement {
     this.signal = signal;
   }
 
+  void setCalledElement(CalledElement calledElement) {
+    this.calledElement = calledElement;
+  }
+
+  void addBoundaryEvent(ExecutableElement boundaryEvent) {
+    boundaryEvents.add(boundaryEvent);
+  }
+
+  void addEventSubProcess(ExecutableElement eventSubProcess) {
+    eventSubProcesses.add(eventSubProcess);
+  }
+
+  void setErrorCode(Expression errorCode) {
+    this.errorCode = errorCode;
+  }
+
+  void setInterrupting(boolean interrupting) {
+    this.interrupting = interrupting;
+  }
+
   void setFlowScope(ExecutableElement flowScope) {
     this.flowScope = flowScope;
   }
@@ -187,6 +240,13 @@ public final class ExecutableElement {
 
   /** A message reference; {@code correlationKey} is null on start events. */
   public record MessageDefinition(String name, Expression correlationKey) {}
+
+  /**
+   * {@code zeebe:calledElement}: the called process id (static or FEEL), which variables cross over,
+   * and whether the version deployed with the calling process is called instead of the latest.
+   */
+  public record CalledElement(
+      Expression processId, boolean propagateAllChildVariables, boolean propagateAllParentVariables, boolean sameDeployment) {}
 
   /**
    * {@code multiInstanceLoopCharacteristics} with {@code zeebe:loopCharacteristics}; {@code

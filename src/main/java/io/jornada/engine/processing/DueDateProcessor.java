@@ -34,6 +34,7 @@ final class DueDateProcessor implements CommandProcessor<CheckDueDates, Void> {
     for (long key : state.timersDue(now)) {
       var timer = state.timer(key).orElseThrow();
       writer.write(new TimerTriggered(key));
+      bpmn.events().repeat(timer);
       bpmn.triggerEvent(timer.elementInstanceKey(), new EventTrigger(timer.targetElementId(), Map.of()));
     }
     for (long key : state.startTimersDue(now)) {

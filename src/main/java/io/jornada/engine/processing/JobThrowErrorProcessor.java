@@ -9,8 +9,8 @@ import io.jornada.engine.state.Job;
 import java.util.function.Consumer;
 
 /**
- * Throws a BPMN error from a job. The engine has no error catch events yet, so every thrown error
- * is unhandled and raises an incident, as Zeebe does when nothing catches the code.
+ * Throws a BPMN error from a job: the nearest error catch event for the code takes it, or, when
+ * nothing catches it, the task gets an incident.
  */
 final class JobThrowErrorProcessor implements CommandProcessor<ThrowJobError, Void> {
 
@@ -35,9 +35,7 @@ final class JobThrowErrorProcessor implements CommandProcessor<ThrowJobError, Vo
     TaskVariables.setLocal(writer, job, command.variables());
     String message = command.errorMessage() == null ? "" : command.errorMessage();
     writer.write(new JobErrorThrown(job.key(), command.errorCode(), message));
-    bpmn.incidents().raise(state.elementInstance(job.elementInstanceKey()).orElseThrow(), "UNHANDLED_ERROR_EVENT",
-        "Expected to throw an error event with the code '" + command.errorCode() + "' with message '" + message
-            + "', but it was not caught. No error events are available in the scope.", job.key());
+    bpmn.errors().throwError(state.elementInstance(job.elementInstanceKey()).orElseThrow(), command.errorCode(), message, command.variables(), job.key());
     respond.accept(CommandResult.accepted(null));
   }
 }

@@ -9,7 +9,10 @@ import io.jornada.engine.state.ElementInstance;
 import io.jornada.engine.state.EngineState;
 import java.util.function.Consumer;
 
-/** Cancels an active process instance: every element in it is terminated, innermost first, and the instance with them. */
+/**
+ * Cancels an active process instance: every element in it is terminated, innermost first, and the
+ * instance with them. An instance created by a call activity is cancelled only through its root.
+ */
 final class ProcessInstanceCancelProcessor implements CommandProcessor<CancelProcessInstance, Void> {
 
   private final EngineState state;
@@ -30,7 +33,21 @@ final class ProcessInstanceCancelProcessor implements CommandProcessor<CancelPro
           "Expected to cancel a process instance with key '" + command.processInstanceKey() + "', but no such process was found"));
       return;
     }
+    if (state.parentProcessInstance(instance.key()).isPresent()) {
+      respond.accept(CommandResult.rejected(Rejection.Type.INVALID_ARGUMENT,
+          "Expected to cancel a process instance with key '" + instance.key() + "', but it is created by a parent process instance."
+              + " Cancel the root process instance '" + rootOf(instance.key()) + "' instead."));
+      return;
+    }
     bpmn.terminate(instance);
     respond.accept(CommandResult.accepted(null));
+  }
+
+  private long rootOf(long processInstanceKey) {
+    long key = processInstanceKey;
+    while (state.parentProcessInstance(key).isPresent()) {
+      key = state.parentProcessInstance(key).getAsLong();
+    }
+    return key;
   }
 }

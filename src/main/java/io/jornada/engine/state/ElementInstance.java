@@ -13,6 +13,7 @@ public final class ElementInstance {
   private final ElementType elementType;
   private int pendingFlows;
   private long jobKey = -1;
+  private long calledInstanceKey = -1;
   private int numberOfInstances;
   private int numberOfCompletedInstances;
 
@@ -60,6 +61,11 @@ public final class ElementInstance {
     return jobKey;
   }
 
+  /** The process instance a call activity created, or -1. */
+  public long calledInstanceKey() {
+    return calledInstanceKey;
+  }
+
   /** Of a multi-instance body: how many inner instances it has in all. */
   public int numberOfInstances() {
     return numberOfInstances;
@@ -81,5 +87,9 @@ public final class ElementInstance {
 
   void setJobKey(long jobKey) {
     this.jobKey = jobKey;
+  }
+
+  void setCalledInstanceKey(long calledInstanceKey) {
+    this.calledInstanceKey = calledInstanceKey;
   }
 }

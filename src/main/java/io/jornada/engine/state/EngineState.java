@@ -35,6 +35,7 @@ public final class EngineState {
   final Map<Long, ElementInstance> elementInstances = new HashMap<>();
   final Map<Long, LinkedHashSet<Long>> childrenByScope = new HashMap<>();
   final Map<Long, Long> callingElementInstances = new HashMap<>();
+  final Map<Long, Long> parentProcessInstances = new HashMap<>();
   final Map<Long, Map<String, Object>> variables = new HashMap<>();
   final Map<Long, ProcessInstanceSummary> instances = new LinkedHashMap<>();
 
@@ -170,6 +171,12 @@ public final class EngineState {
   public OptionalLong callingElementInstance(long processInstanceKey) {
     Long caller = callingElementInstances.get(processInstanceKey);
     return caller == null ? OptionalLong.empty() : OptionalLong.of(caller);
+  }
+
+  /** The process instance whose call activity created this process instance, if it is a child instance. */
+  public OptionalLong parentProcessInstance(long processInstanceKey) {
+    Long parent = parentProcessInstances.get(processInstanceKey);
+    return parent == null ? OptionalLong.empty() : OptionalLong.of(parent);
   }
 
   /** Whether any element instance is active directly inside a scope. */

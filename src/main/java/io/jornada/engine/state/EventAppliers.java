@@ -3,6 +3,7 @@ package io.jornada.engine.state;
 import io.jornada.engine.decision.DecisionEngine;
 import io.jornada.engine.event.ClockEvents.ClockPinned;
 import io.jornada.engine.event.ClockEvents.ClockReset;
+import io.jornada.engine.event.CallActivityEvents.ProcessInstanceCalled;
 import io.jornada.engine.event.DeploymentEvents.DecisionEvaluated;
 import io.jornada.engine.event.DeploymentEvents.DecisionsDeployed;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
@@ -10,6 +11,7 @@ import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
 import io.jornada.engine.event.ElementEvents.ElementTerminated;
 import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
+import io.jornada.engine.event.ElementEvents.TakenFlowsDiscarded;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.EngineEvent;
 import io.jornada.engine.event.GatewayEvents.SequenceFlowWaiting;
@@ -76,6 +78,10 @@ public final class EventAppliers {
     register(ElementCompleted.class, e -> elementEnded(e.key(), e.timestamp(), ProcessInstanceSummary.State.COMPLETED));
     register(ElementTerminated.class, e -> elementEnded(e.key(), e.timestamp(), ProcessInstanceSummary.State.TERMINATED));
     register(SequenceFlowTaken.class, e -> state.elementInstances.get(e.flowScopeKey()).changePendingFlows(1));
+    register(TakenFlowsDiscarded.class, e -> {
+      ElementInstance scope = state.elementInstances.get(e.flowScopeKey());
+      scope.changePendingFlows(-scope.pendingFlows());
+    });
     register(VariableSet.class, e -> state.variables.computeIfAbsent(e.scopeKey(), k -> new HashMap<>()).put(e.name(), e.value()));
     register(JobCreated.class, this::jobCreated);
     register(JobActivated.class, this::jobActivated);
@@ -108,6 +114,7 @@ public final class EventAppliers {
     register(SignalSubscriptionOpened.class, this::signalSubscriptionOpened);
     register(SignalSubscriptionClosed.class, e -> removeSignalSubscription(e.subscriptionKey()));
     register(SignalBroadcast.class, e -> state.observeKey(e.signalKey()));
+    register(ProcessInstanceCalled.class, this::processInstanceCalled);
     register(SequenceFlowWaiting.class, this::sequenceFlowWaiting);
     register(SequenceFlowsJoined.class, this::sequenceFlowsJoined);
     register(MultiInstanceProgressed.class,
@@ -297,7 +304,7 @@ public final class EventAppliers {
 
   private void timerCreated(TimerCreated e) {
     state.observeKey(e.timerKey());
-    state.timers.put(e.timerKey(), new Timer(e.timerKey(), e.elementInstanceKey(), e.processInstanceKey(), e.targetElementId(), e.dueDate()));
+    state.timers.put(e.timerKey(), new Timer(e.timerKey(), e.elementInstanceKey(), e.processInstanceKey(), e.targetElementId(), e.dueDate(), e.repetitions(), e.interval()));
     state.timerDueDates.add(new long[] {e.dueDate(), e.timerKey()});
     state.timersByElement.computeIfAbsent(e.elementInstanceKey(), k -> new ArrayList<>()).add(e.timerKey());
   }
@@ -412,6 +419,15 @@ public final class EventAppliers {
       String lock = e.bpmnProcessId() + '\u0000' + e.correlationKey();
       state.messageStartLocks.put(lock, e.processInstanceKey());
       state.lockOfInstance.put(e.processInstanceKey(), e.correlationKey());
+    }
+  }
+
+  private void processInstanceCalled(ProcessInstanceCalled e) {
+    state.callingElementInstances.put(e.processInstanceKey(), e.parentElementInstanceKey());
+    state.parentProcessInstances.put(e.processInstanceKey(), e.parentProcessInstanceKey());
+    ElementInstance caller = state.elementInstances.get(e.parentElementInstanceKey());
+    if (caller != null) {
+      caller.setCalledInstanceKey(e.processInstanceKey());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.jornada.engine.state;
 
+import io.jornada.engine.event.CallActivityEvents.ProcessInstanceCalled;
 import io.jornada.engine.event.ClockEvents.ClockPinned;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
@@ -73,6 +74,8 @@ public final class StateSnapshot {
           }
           variablesOf(e.key(), e.processInstanceKey(), out);
         });
+    state.callingElementInstances.keySet().stream().sorted().forEach(child ->
+        out.add(new ProcessInstanceCalled(child, state.parentProcessInstances.get(child), state.callingElementInstances.get(child))));
     new TreeMap<>(state.waitingFlows).forEach((scopeKey, gateways) -> {
       long processInstanceKey = state.elementInstances.get(scopeKey).processInstanceKey();
       new TreeMap<>(gateways).forEach((gatewayId, flows) -> flows.forEach((flowId, count) -> {
@@ -84,7 +87,7 @@ public final class StateSnapshot {
     });
     state.jobs.values().stream().sorted(Comparator.comparingLong(Job::key)).forEach(job -> jobEvents(job, out));
     state.timers.values().forEach(t ->
-        out.add(new TimerCreated(t.key(), t.elementInstanceKey(), t.processInstanceKey(), t.targetElementId(), t.dueDate())));
+        out.add(new TimerCreated(t.key(), t.elementInstanceKey(), t.processInstanceKey(), t.targetElementId(), t.dueDate(), t.repetitions(), t.interval())));
     state.startTimers.values().stream().sorted(Comparator.comparingLong(StartTimer::key)).forEach(t ->
         out.add(new StartTimerCreated(t.key(), t.processDefinitionKey(), t.elementId(), t.dueDate(), t.repetitions())));
     state.messages.values().stream().sorted(Comparator.comparingLong(BufferedMessage::key)).forEach(m -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jornada.engine.EngineListener;
 import io.jornada.engine.event.DeploymentEvents.ProcessDeployed;
+import io.jornada.engine.event.CallActivityEvents.ProcessInstanceCalled;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.ElementCompleted;
 import io.jornada.engine.event.ElementEvents.ElementTerminated;
@@ -125,6 +126,8 @@ public final class EngineHistory implements EngineListener {
       incidentCreated(e);
     } else if (event instanceof IncidentResolved e) {
       incidentResolved(e);
+    } else if (event instanceof ProcessInstanceCalled e) {
+      instances.computeIfPresent(e.processInstanceKey(), (k, instance) -> instance.calledBy(e.parentProcessInstanceKey(), e.parentElementInstanceKey()));
     }
   }
 
@@ -143,7 +146,7 @@ public final class EngineHistory implements EngineListener {
     Instant start = instant(e.timestamp());
     if (e.elementType() == ElementType.PROCESS) {
       instances.put(e.key(), new ProcessInstanceEntry(e.key(), definition.key(), definition.processDefinitionId(), definition.name(),
-          definition.version(), InstanceState.ACTIVE, start, null, 0));
+          definition.version(), InstanceState.ACTIVE, start, null, 0, -1, -1));
       return;
     }
     elements.put(e.key(), new ElementInstanceEntry(e.key(), e.processInstanceKey(), e.flowScopeKey(), definition.key(),

@@ -8,6 +8,7 @@ import io.jornada.engine.event.ElementEvents.ElementTerminated;
 import io.jornada.engine.event.IncidentEvents.IncidentResolved;
 import io.jornada.engine.event.JobEvents.JobCanceled;
 import io.jornada.engine.event.ElementEvents.SequenceFlowTaken;
+import io.jornada.engine.event.ElementEvents.TakenFlowsDiscarded;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.MessageEvents.InstanceStartedByMessage;
 import io.jornada.engine.expression.Expression;
@@ -47,6 +48,8 @@ public final class BpmnBehaviors {
   private final EventBehavior events;
   private final TimerStartEvents timerStarts;
   private final SignalBehavior signals;
+  private final EventScopeBehavior eventScopes;
+  private final ErrorBehavior errors;
   private final JoinBehavior joins;
   private final Map<ElementType, BpmnElementBehavior> behaviors = new EnumMap<>(ElementType.class);
   private final ArrayDeque<Runnable> work = new ArrayDeque<>();
@@ -64,10 +67,12 @@ public final class BpmnBehaviors {
     this.events = new EventBehavior(this);
     this.timerStarts = new TimerStartEvents(this);
     this.signals = new SignalBehavior(this);
+    this.eventScopes = new EventScopeBehavior(this);
+    this.errors = new ErrorBehavior(this);
     this.joins = new JoinBehavior(this);
     behaviors.put(ElementType.PROCESS, new ProcessBehavior());
     behaviors.put(ElementType.SUB_PROCESS, new SubProcessBehavior());
-    behaviors.put(ElementType.START_EVENT, new NoneEventBehavior());
+    behaviors.put(ElementType.START_EVENT, new StartEventBehavior());
     behaviors.put(ElementType.END_EVENT, new EndEventBehavior());
     behaviors.put(ElementType.SERVICE_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior());
@@ -75,6 +80,10 @@ public final class BpmnBehaviors {
     behaviors.put(ElementType.EVENT_BASED_GATEWAY, new EventBasedGatewayBehavior());
     behaviors.put(ElementType.INTERMEDIATE_CATCH_EVENT, new IntermediateCatchEventBehavior());
     behaviors.put(ElementType.INTERMEDIATE_THROW_EVENT, new IntermediateThrowEventBehavior());
+    behaviors.put(ElementType.CALL_ACTIVITY, new CallActivityBehavior());
+    behaviors.put(ElementType.RECEIVE_TASK, new ReceiveTaskBehavior());
+    behaviors.put(ElementType.BOUNDARY_EVENT, new BoundaryEventBehavior());
+    behaviors.put(ElementType.EVENT_SUB_PROCESS, new EventSubProcessBehavior());
     behaviors.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayBehavior());
     behaviors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayBehavior());
     behaviors.put(ElementType.SEND_TASK, new ServiceTaskBehavior());
@@ -119,6 +128,14 @@ public final class BpmnBehaviors {
     return signals;
   }
 
+  EventScopeBehavior eventScopes() {
+    return eventScopes;
+  }
+
+  public ErrorBehavior errors() {
+    return errors;
+  }
+
   DecisionEngine decisions() {
     return decisions;
   }
@@ -136,6 +153,11 @@ public final class BpmnBehaviors {
 
   ExecutableProcess process(ElementInstance instance) {
     return state.process(instance.processDefinitionKey()).orElseThrow().process();
+  }
+
+  /** The catch event {@code elementId} in the process of the element instance that waits for it. */
+  ExecutableElement catchEventOf(long elementInstanceKey, String elementId) {
+    return process(state.elementInstance(elementInstanceKey).orElseThrow()).element(elementId);
   }
 
   /** The element an instance runs (a multi-instance body and its inner activity share an id). */
@@ -156,6 +178,7 @@ public final class BpmnBehaviors {
     if (messageKey >= 0) {
       writer.write(new InstanceStartedByMessage(key, messageKey, process.bpmnProcessId(), correlationKey));
     }
+    eventScopes.open(state.elementInstance(key).orElseThrow(), process.process().root());
     work.add(() -> activate(key, startEvent, false, null));
     return key;
   }
@@ -190,11 +213,19 @@ public final class BpmnBehaviors {
     });
   }
 
-  /** A message or timer occurred for the element instance that waits for it (if it still does). */
+  /**
+   * A message or timer occurred for the element instance that waits for it (if it still does): for
+   * one of its boundary events or event subprocesses, or for the element itself.
+   */
   public void triggerEvent(long elementInstanceKey, EventTrigger trigger) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
       ExecutableElement element = elementOf(instance);
-      behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
+      ExecutableElement target = process(instance).element(trigger.targetElementId());
+      if (eventScopes.waitsFor(element, target)) {
+        eventScopes.trigger(instance, target, trigger);
+      } else {
+        behaviors.get(element.type()).onEventOccurred(this, instance, element, trigger);
+      }
     }));
   }
 
@@ -216,6 +247,11 @@ public final class BpmnBehaviors {
   /** Enters {@code element} inside the container instance {@code scope} (not through a flow). */
   void activateIn(ElementInstance scope, ExecutableElement element) {
     work.add(() -> activate(scope.key(), element, false, null));
+  }
+
+  /** Enters {@code element} inside {@code scope} at once, because {@code trigger} occurred for it. */
+  void activate(ElementInstance scope, ExecutableElement element, EventTrigger trigger) {
+    activate(scope.key(), element, false, trigger);
   }
 
   /**
@@ -245,24 +281,29 @@ public final class BpmnBehaviors {
 
   private void activate(long flowScopeKey, ExecutableElement element, boolean viaFlow, EventTrigger trigger) {
     ElementInstance flowScope = state.elementInstance(flowScopeKey).orElse(null);
-    if (flowScope == null) {
+    // A taken flow with no pending count left was discarded (terminate end event, interrupting event subprocess).
+    if (flowScope == null || (viaFlow && flowScope.pendingFlows() == 0)) {
       return;
     }
     long key = state.nextKey();
     writer.write(new ElementActivated(key, flowScope.processInstanceKey(), flowScopeKey, flowScope.processDefinitionKey(), element.id(), element.type(), viaFlow, now()));
     ElementInstance instance = state.elementInstance(key).orElseThrow();
     behaviors.get(element.type()).onActivate(this, instance, element, trigger);
+    eventScopes.open(instance, element);
   }
 
   /**
    * Completes an element and takes the given flows; an element that takes none ends its path, and
-   * the last path to end completes its container (process or subprocess).
+   * the last path to end completes its container (process or subprocess). The container hears of
+   * it first (a multi-instance body collects the output) and may stop the completion with an
+   * incident.
    */
   void complete(ElementInstance instance, List<ExecutableFlow> flows, EventTrigger trigger) {
     ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElse(null);
     if (flowScope != null && !behaviors.get(flowScope.elementType()).onChildCompleting(this, flowScope, elementOf(flowScope), instance)) {
       return;
     }
+    events.closeAll(instance);
     writer.write(new ElementCompleted(instance.key(), now()));
     joins.elementLeft(instance.flowScopeKey());
     if (flows.isEmpty()) {
@@ -274,6 +315,13 @@ public final class BpmnBehaviors {
       writer.write(new SequenceFlowTaken(instance.processInstanceKey(), instance.flowScopeKey(), flow.id(), flow.targetId()));
       ExecutableElement target = process.element(flow.targetId());
       work.add(() -> enter(instance.flowScopeKey(), flow, target, trigger));
+    }
+  }
+
+  /** Drops the flows taken in the scope whose targets were not entered yet: its regular flow ended. */
+  void discardTakenFlows(ElementInstance scope) {
+    if (scope.pendingFlows() > 0) {
+      writer.write(new TakenFlowsDiscarded(scope.key()));
     }
   }
 
@@ -315,8 +363,18 @@ public final class BpmnBehaviors {
     long key = processInstance.key();
     Map<String, Object> result = state.visibleVariables(key);
     String startCorrelationKey = state.messageStartCorrelationKey(key).orElse(null);
+    events.closeAll(processInstance);
     writer.write(new ElementCompleted(key, now()));
     processEnded(key, startCorrelationKey, result);
+    state.callingElementInstance(key).ifPresent(caller -> calledInstanceCompleted(caller, result));
+  }
+
+  /** A process instance that a call activity created completed: the call activity continues. */
+  private void calledInstanceCompleted(long callActivityKey, Map<String, Object> variables) {
+    work.add(() -> state.elementInstance(callActivityKey).ifPresent(instance -> {
+      ExecutableElement element = elementOf(instance);
+      behaviors.get(element.type()).onCalledInstanceCompleted(this, instance, element, variables);
+    }));
   }
 
   /**

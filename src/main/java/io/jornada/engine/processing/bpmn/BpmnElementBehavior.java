@@ -19,6 +19,8 @@ interface BpmnElementBehavior {
   /** A message or timer the element waits for occurred. */
   default void onEventOccurred(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {}
 
+  /** The process instance this call activity created completed, with these (its root) variables. */
+  default void onCalledInstanceCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, Map<String, Object> variables) {}
   /**
    * A child of this container is about to complete (its variables are still there); false (after
    * raising an incident on the child) stops the completion.

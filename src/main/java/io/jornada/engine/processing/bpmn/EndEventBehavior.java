@@ -6,13 +6,15 @@ import io.jornada.engine.state.ElementInstance;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** End event: what it does depends on its event definition (none, signal). */
+/** End event: what it does depends on its event definition (none, error, terminate, signal). */
 final class EndEventBehavior implements BpmnElementBehavior {
 
   private final Map<EventType, BpmnElementBehavior> byEventType = new EnumMap<>(EventType.class);
 
   EndEventBehavior() {
     byEventType.put(EventType.NONE, new NoneEventBehavior());
+    byEventType.put(EventType.ERROR, new ErrorEndEventBehavior());
+    byEventType.put(EventType.TERMINATE, new TerminateEndEventBehavior());
     byEventType.put(EventType.SIGNAL, new SignalEndEventBehavior());
   }
 

@@ -10,6 +10,7 @@ import io.jornada.engine.state.BufferedMessage;
 import io.jornada.engine.state.DeployedProcess;
 import io.jornada.engine.state.ElementInstance;
 import io.jornada.engine.state.Subscription;
+import io.jornada.engine.state.Timer;
 import io.jornada.engine.model.TimerDefinition;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -53,11 +54,47 @@ public final class EventBehavior {
       bpmn.incidents().raise(owner, "EXTRACT_VALUE_ERROR", value.isFailure()
           ? value.failure()
           : "Expected the timer " + timer.kind().name().toLowerCase(Locale.ROOT) + " '" + timer.expression()
-              + "' to be an ISO-8601 " + (timer.kind() == TimerDefinition.Kind.DATE ? "date-time with offset" : "duration") + ", but it was '" + value.value() + "'");
+              + "' to be an ISO-8601 " + expectedFormat(timer.kind()) + ", but it was '" + value.value() + "'");
       return false;
     }
-    bpmn.writer().write(new TimerCreated(bpmn.state().nextKey(), owner.key(), owner.processInstanceKey(), catchEvent.id(), due.getAsLong()));
+    long key = bpmn.state().nextKey();
+    if (timer.kind() == TimerDefinition.Kind.CYCLE) {
+      TimerCycle cycle = TimerCycle.parse(value.value()).orElseThrow();
+      bpmn.writer().write(new TimerCreated(key, owner.key(), owner.processInstanceKey(), catchEvent.id(), due.getAsLong(),
+          TimerCycle.remainingAfter(cycle.firings()), cycle.intervalMillis()));
+    } else {
+      bpmn.writer().write(new TimerCreated(key, owner.key(), owner.processInstanceKey(), catchEvent.id(), due.getAsLong()));
+    }
     return true;
+  }
+
+  private static String expectedFormat(TimerDefinition.Kind kind) {
+    return switch (kind) {
+      case DATE -> "date-time with offset";
+      case DURATION -> "duration";
+      case CYCLE -> "repeating interval or cron expression";
+    };
+  }
+
+  /** After a cycle timer fired: creates its next occurrence, if it repeats, for the same element. */
+  public void repeat(Timer timer) {
+    if (timer.repetitions() == 0) {
+      return;
+    }
+    long from = Math.max(timer.dueDate(), bpmn.now());
+    long due = timer.interval() > 0 ? from + timer.interval() : cronFiringAfter(timer, from);
+    if (due < 0) {
+      return;
+    }
+    int left = timer.repetitions() < 0 ? -1 : timer.repetitions() - 1;
+    bpmn.writer().write(new TimerCreated(bpmn.state().nextKey(), timer.elementInstanceKey(), timer.processInstanceKey(), timer.targetElementId(), due, left, timer.interval()));
+  }
+
+  /** The next firing of a cron cycle (its gaps vary): the timer's expression again, in the scope of the element holding it; -1 if none. */
+  private long cronFiringAfter(Timer timer, long from) {
+    var expression = bpmn.catchEventOf(timer.elementInstanceKey(), timer.targetElementId()).timer().expression();
+    var value = bpmn.evaluate(expression, timer.elementInstanceKey());
+    return value.isFailure() ? -1 : TimerCycle.parse(value.value()).map(cycle -> cycle.nextDueDate(from)).orElse(-1L);
   }
 
   /** Closes every subscription (message and signal) and cancels every timer the element holds. */
@@ -100,9 +137,16 @@ public final class EventBehavior {
     }
   }
 
-  /** Correlates to the first open subscription; the message is not buffered. */
+  /**
+   * Correlates to the first open subscription; the message is not buffered. The subscription of a
+   * non-interrupting catch (boundary event, event subprocess start) stays open for the next message.
+   */
   public void correlate(Subscription subscription, long messageKey, Map<String, Object> variables) {
     bpmn.writer().write(new SubscriptionCorrelated(subscription.key(), messageKey));
+    if (!bpmn.catchEventOf(subscription.elementInstanceKey(), subscription.targetElementId()).interrupting()) {
+      bpmn.writer().write(new SubscriptionOpened(bpmn.state().nextKey(), subscription.elementInstanceKey(), subscription.processInstanceKey(),
+          subscription.bpmnProcessId(), subscription.messageName(), subscription.correlationKey(), subscription.targetElementId()));
+    }
     bpmn.triggerEvent(subscription.elementInstanceKey(), new EventTrigger(subscription.targetElementId(), variables));
   }
 

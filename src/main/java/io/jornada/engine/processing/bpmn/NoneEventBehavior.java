@@ -3,7 +3,7 @@ package io.jornada.engine.processing.bpmn;
 import io.jornada.engine.model.ExecutableElement;
 import io.jornada.engine.state.ElementInstance;
 
-/** Start and end events: passed through at once; an end event ends its path. */
+/** None events: passed through at once; an end event ends its path. */
 final class NoneEventBehavior implements BpmnElementBehavior {
 
   @Override

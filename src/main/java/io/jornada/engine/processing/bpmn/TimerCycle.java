@@ -64,6 +64,11 @@ public final class TimerCycle {
     return firings;
   }
 
+  /** The fixed interval of a repeating interval, in ms; 0 for a cron expression, whose gaps vary. */
+  public long intervalMillis() {
+    return cron != null ? 0 : intervalMillis;
+  }
+
   /** When it fires first, seen at {@code now}; -1 if never (a cron expression no date matches). */
   public long firstDueDate(long now) {
     if (cron != null) {

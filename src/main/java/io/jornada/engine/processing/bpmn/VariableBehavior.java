@@ -1,6 +1,7 @@
 package io.jornada.engine.processing.bpmn;
 
 import io.jornada.engine.event.ElementEvents.VariableSet;
+import io.jornada.engine.model.EventType;
 import io.jornada.engine.model.ExecutableElement;
 import io.jornada.engine.model.Mapping;
 import io.jornada.engine.state.ElementInstance;
@@ -51,6 +52,15 @@ final class VariableBehavior {
       propagate(instance.flowScopeKey(), instance, mapping.target(), value.value());
     }
     return true;
+  }
+
+  /**
+   * Takes the variables of a message or error into the process at a catch event. Those of an error
+   * are local to the catch event, so only its output mappings take them out.
+   */
+  boolean applyEventOutputs(ElementInstance instance, ExecutableElement element, Map<String, Object> variables) {
+    boolean local = element.eventType() == EventType.ERROR && element.outputs().isEmpty();
+    return applyOutputs(instance, element, local ? Map.of() : variables);
   }
 
   /**
