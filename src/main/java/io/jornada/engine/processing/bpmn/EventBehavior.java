@@ -81,8 +81,9 @@ public final class EventBehavior {
     if (timer.repetitions() == 0) {
       return;
     }
-    long from = Math.max(timer.dueDate(), bpmn.now());
-    long due = timer.interval() > 0 ? from + timer.interval() : cronFiringAfter(timer, from);
+    long due = timer.interval() > 0
+        ? TimerCycle.nextOnSchedule(timer.dueDate(), timer.interval(), bpmn.now())
+        : cronFiringAfter(timer);
     if (due < 0) {
       return;
     }
@@ -91,10 +92,10 @@ public final class EventBehavior {
   }
 
   /** The next firing of a cron cycle (its gaps vary): the timer's expression again, in the scope of the element holding it; -1 if none. */
-  private long cronFiringAfter(Timer timer, long from) {
+  private long cronFiringAfter(Timer timer) {
     var expression = bpmn.catchEventOf(timer.elementInstanceKey(), timer.targetElementId()).timer().expression();
     var value = bpmn.evaluate(expression, timer.elementInstanceKey());
-    return value.isFailure() ? -1 : TimerCycle.parse(value.value()).map(cycle -> cycle.nextDueDate(from)).orElse(-1L);
+    return value.isFailure() ? -1 : TimerCycle.parse(value.value()).map(cycle -> cycle.nextDueDate(timer.dueDate(), bpmn.now())).orElse(-1L);
   }
 
   /** Closes every subscription (message and signal) and cancels every timer the element holds. */

@@ -77,9 +77,20 @@ public final class TimerCycle {
     return startMillis > now ? startMillis : now + intervalMillis;
   }
 
-  /** When it fires next after the firing due at {@code previousDueDate}; -1 if never. */
-  public long nextDueDate(long previousDueDate) {
-    return cron != null ? cron.next(previousDueDate) : previousDueDate + intervalMillis;
+  /**
+   * When it fires next after the firing due at {@code previousDueDate}, seen at {@code now}: the
+   * first occurrence of its schedule later than now. Occurrences missed while nothing could fire
+   * (the engine was down, the clock was pinned forward) are skipped, not fired in a burst: a
+   * journey's hourly reminder fires once after a day of downtime, not 24 times. -1 if never.
+   */
+  public long nextDueDate(long previousDueDate, long now) {
+    return cron != null ? cron.next(Math.max(previousDueDate, now)) : nextOnSchedule(previousDueDate, intervalMillis, now);
+  }
+
+  /** The first of {@code previousDueDate + k × interval} (k ≥ 1) later than {@code now}. */
+  static long nextOnSchedule(long previousDueDate, long interval, long now) {
+    long next = previousDueDate + interval;
+    return next > now ? next : previousDueDate + ((now - previousDueDate) / interval + 1) * interval;
   }
 
   /** Whether a timer with {@code remaining} firings left (this one included) fires again after this one. */

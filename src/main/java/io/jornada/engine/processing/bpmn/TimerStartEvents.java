@@ -64,7 +64,7 @@ public final class TimerStartEvents {
     bpmn.writer().write(new StartTimerTriggered(timerKey));
     bpmn.createInstance(process, start, Map.of(), -1, null);
     if (start.timer().kind() == TimerDefinition.Kind.CYCLE && TimerCycle.firesAgain(timer.repetitions())) {
-      long next = TimerCycle.parse(bpmn.evaluate(start.timer().expression(), -1).value()).orElseThrow().nextDueDate(timer.dueDate());
+      long next = TimerCycle.parse(bpmn.evaluate(start.timer().expression(), -1).value()).orElseThrow().nextDueDate(timer.dueDate(), bpmn.now());
       if (next >= 0) {
         bpmn.writer().write(new StartTimerCreated(bpmn.state().nextKey(), process.key(), start.id(), next, TimerCycle.remainingAfter(timer.repetitions())));
       }

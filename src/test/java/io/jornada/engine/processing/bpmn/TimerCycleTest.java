@@ -16,10 +16,20 @@ class TimerCycleTest {
 
     assertThat(cycle.firings()).isEqualTo(3);
     assertThat(cycle.firstDueDate(NOW)).isEqualTo(NOW + 600_000);
-    assertThat(cycle.nextDueDate(NOW + 600_000)).isEqualTo(NOW + 1_200_000);
+    assertThat(cycle.nextDueDate(NOW + 600_000, NOW + 600_000)).isEqualTo(NOW + 1_200_000);
     assertThat(TimerCycle.firesAgain(3)).isTrue();
     assertThat(TimerCycle.firesAgain(1)).isFalse();
     assertThat(TimerCycle.remainingAfter(3)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSkipOccurrencesMissedWhileNothingCouldFire() {
+    TimerCycle hourly = TimerCycle.parse("R/PT1H").orElseThrow();
+    long fired = NOW;
+
+    long afterADayDown = hourly.nextDueDate(fired, NOW + 24 * 3_600_000 + 60_000);
+
+    assertThat(afterADayDown).as("the next hour on the schedule, not 24 catch-up firings").isEqualTo(NOW + 25 * 3_600_000);
   }
 
   @Test
@@ -37,7 +47,8 @@ class TimerCycleTest {
     TimerCycle cycle = TimerCycle.parse("R3/2026-12-01T10:00:00Z/PT1H").orElseThrow();
 
     assertThat(cycle.firstDueDate(NOW)).isEqualTo(Instant.parse("2026-12-01T10:00:00Z").toEpochMilli());
-    assertThat(cycle.nextDueDate(Instant.parse("2026-12-01T10:00:00Z").toEpochMilli()))
+    long ten = Instant.parse("2026-12-01T10:00:00Z").toEpochMilli();
+    assertThat(cycle.nextDueDate(ten, ten))
         .isEqualTo(Instant.parse("2026-12-01T11:00:00Z").toEpochMilli());
   }
 
@@ -47,7 +58,7 @@ class TimerCycleTest {
 
     assertThat(weekdays.firings()).isEqualTo(TimerCycle.UNBOUNDED);
     assertThat(Instant.ofEpochMilli(weekdays.firstDueDate(NOW))).isEqualTo("2026-12-01T09:00:00Z");
-    assertThat(Instant.ofEpochMilli(weekdays.nextDueDate(Instant.parse("2026-12-04T17:00:00Z").toEpochMilli())))
+    assertThat(Instant.ofEpochMilli(weekdays.nextDueDate(Instant.parse("2026-12-04T17:00:00Z").toEpochMilli(), NOW)))
         .as("Friday 17:00 is followed by Monday 09:00").isEqualTo("2026-12-07T09:00:00Z");
   }
 
