@@ -200,6 +200,8 @@ public final class EventAppliers {
     }
     if (instance.elementType() == ElementType.PROCESS) {
       state.instances.computeIfPresent(key, (k, summary) -> summary.ended(endState, timestamp));
+      state.callingElementInstances.remove(key);
+      state.parentProcessInstances.remove(key);
       String correlationKey = state.lockOfInstance.remove(key);
       if (correlationKey != null) {
         state.messageStartLocks.remove(state.instances.get(key).bpmnProcessId() + '\u0000' + correlationKey);

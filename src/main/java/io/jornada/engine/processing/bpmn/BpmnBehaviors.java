@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -363,10 +364,11 @@ public final class BpmnBehaviors {
     long key = processInstance.key();
     Map<String, Object> result = state.visibleVariables(key);
     String startCorrelationKey = state.messageStartCorrelationKey(key).orElse(null);
+    OptionalLong caller = state.callingElementInstance(key);
     events.closeAll(processInstance);
     writer.write(new ElementCompleted(key, now()));
     processEnded(key, startCorrelationKey, result);
-    state.callingElementInstance(key).ifPresent(caller -> calledInstanceCompleted(caller, result));
+    caller.ifPresent(callActivity -> calledInstanceCompleted(callActivity, result));
   }
 
   /** A process instance that a call activity created completed: the call activity continues. */
