@@ -45,14 +45,17 @@ import redis.clients.jedis.resps.StreamGroupInfo;
  * Measures ingestion: sustained events/s through {@code POST /api/events} and through the ingest
  * stream (state update, segment evaluation and correlation included), then the reaction time from
  * the POST of a click to the {@code rescore-lead} activation of the journey waiting for it, under
- * a background load. Writes {@code key=value} lines to {@code jornada.bench.ingest.output} and
- * exits.
+ * a background load. Ingest counts an event once it is recorded with its journey message in the
+ * journey outbox; the outbox is published asynchronously, so the benchmark also reports how fast
+ * it drained and how far it lagged behind, and lets it catch up before measuring reaction times.
+ * Writes {@code key=value} lines to {@code jornada.bench.ingest.output} and exits.
  */
 @Component
 @ConditionalOnProperty(prefix = "jornada.bench.ingest", name = "enabled", havingValue = "true")
 class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
 
   private static final String STREAM = "jornada:ingest";
+  private static final String OUTBOX = "jornada:journey:outbox";
   private static final String[] TYPES = {
     "page_view", "page_view", "page_view", "page_view", "page_view", "page_view", "page_view",
     "email_open", "email_open", "email_click", "form_submit", "whatsapp_inbound", "purchase", "push_open"
@@ -136,13 +139,26 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     List<String> waiting = createLeads("wait-", waitingLeads);
     awaitWaiting(waiting, Duration.ofMinutes(3));
 
+    long addedBefore = outboxAdded();
+    long drainStart = System.nanoTime();
     console.printf("bench: HTTP batch ingest for %d s%n", seconds);
     double httpRate = httpThroughput(load, seconds);
-    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f%n", httpRate);
+    long lagAfterHttp = redis.xlen(OUTBOX);
+    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f (journey outbox lag %d)%n", httpRate, lagAfterHttp);
 
     console.printf("bench: stream ingest of %d events%n", streamEvents);
     double streamRate = streamThroughput(load, streamEvents);
-    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f%n", streamRate);
+    long lagAfterStream = redis.xlen(OUTBOX);
+    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f (journey outbox lag %d)%n", streamRate, lagAfterStream);
+
+    console.printf("bench: waiting for the journey outbox to be published (lag %d)%n", lagAfterStream);
+    long catchUpStart = System.nanoTime();
+    long lagLeft = awaitOutboxDrained(Duration.ofMinutes(5));
+    double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
+    long appended = outboxAdded() - addedBefore;
+    double drainRate = (appended - lagLeft) / ((System.nanoTime() - drainStart) / 1e9);
+    console.printf(Locale.ROOT, "bench: journey outbox: %d entries appended, drained at %.0f entries/s, %.1f s to catch up after"
+        + " ingest, %d left%n", appended, drainRate, catchUpSeconds, lagLeft);
 
     console.printf("bench: reaction time of %d waiting journeys under %d events/s offered%n", waiting.size(), offered);
     List<Double> reactions = reactions(load, waiting, offered);
@@ -157,6 +173,12 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     results.put("p50_reaction_ms", String.format(Locale.ROOT, "%.1f", p50));
     results.put("p99_reaction_ms", String.format(Locale.ROOT, "%.1f", p99));
     results.put("reaction_samples", Integer.toString(reactions.size()));
+    results.put("outbox_appended", Long.toString(appended));
+    results.put("outbox_lag_after_http", Long.toString(lagAfterHttp));
+    results.put("outbox_lag_after_stream", Long.toString(lagAfterStream));
+    results.put("outbox_drain_per_s", String.format(Locale.ROOT, "%.0f", drainRate));
+    results.put("outbox_catch_up_s", String.format(Locale.ROOT, "%.1f", catchUpSeconds));
+    results.put("outbox_lag_end", Long.toString(redis.xlen(OUTBOX)));
     return results;
   }
 
@@ -236,6 +258,25 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
       Thread.sleep(20);
     }
     return total / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** How many entries were ever appended to the journey outbox (published ones are deleted). */
+  private long outboxAdded() {
+    if (!redis.exists(OUTBOX)) {
+      return 0;
+    }
+    return ((Number) redis.xinfoStream(OUTBOX).getStreamInfo().get("entries-added")).longValue();
+  }
+
+  /** Waits until the journey outbox is empty or the timeout passed; returns what is left. */
+  private long awaitOutboxDrained(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long left = redis.xlen(OUTBOX);
+    while (left > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      left = redis.xlen(OUTBOX);
+    }
+    return left;
   }
 
   private List<Double> reactions(List<String> load, List<String> waiting, int offeredPerSecond) throws Exception {
