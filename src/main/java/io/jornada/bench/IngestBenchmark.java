@@ -142,14 +142,20 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     long addedBefore = outboxAdded();
     long drainStart = System.nanoTime();
     console.printf("bench: HTTP batch ingest for %d s%n", seconds);
+    CpuUse httpCpu = CpuUse.start(redis);
     double httpRate = httpThroughput(load, seconds);
+    httpCpu.stop(redis);
     long lagAfterHttp = redis.xlen(OUTBOX);
-    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f (journey outbox lag %d)%n", httpRate, lagAfterHttp);
+    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f (journey outbox lag %d; %s)%n", httpRate, lagAfterHttp,
+        httpCpu.perEvent(httpRate));
 
     console.printf("bench: stream ingest of %d events%n", streamEvents);
+    CpuUse streamCpu = CpuUse.start(redis);
     double streamRate = streamThroughput(load, streamEvents);
+    streamCpu.stop(redis);
     long lagAfterStream = redis.xlen(OUTBOX);
-    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f (journey outbox lag %d)%n", streamRate, lagAfterStream);
+    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f (journey outbox lag %d; %s)%n", streamRate, lagAfterStream,
+        streamCpu.perEvent(streamRate));
 
     console.printf("bench: waiting for the journey outbox to be published (lag %d)%n", lagAfterStream);
     long catchUpStart = System.nanoTime();
@@ -170,6 +176,8 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     results.put("http_events_per_s", String.format(Locale.ROOT, "%.0f", httpRate));
     results.put("stream_events_per_s", String.format(Locale.ROOT, "%.0f", streamRate));
     results.put("events_per_s", String.format(Locale.ROOT, "%.0f", Math.min(httpRate, streamRate)));
+    results.put("http_cpu_us_per_event", httpCpu.perEvent(httpRate));
+    results.put("stream_cpu_us_per_event", streamCpu.perEvent(streamRate));
     results.put("p50_reaction_ms", String.format(Locale.ROOT, "%.1f", p50));
     results.put("p99_reaction_ms", String.format(Locale.ROOT, "%.1f", p99));
     results.put("reaction_samples", Integer.toString(reactions.size()));
@@ -258,6 +266,56 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
       Thread.sleep(20);
     }
     return total / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * CPU time this JVM (ingest, outbox publisher, engine and workers alike) and Redis used during a
+   * phase. On a shared machine the events/s depend on what else runs; the CPU time per event much
+   * less so, and it tells what a dedicated 2-core machine could sustain (2 s of CPU per second).
+   */
+  private static final class CpuUse {
+    private final long jvmStart;
+    private final double redisStart;
+    private final long wallStart = System.nanoTime();
+    private long jvmNanos;
+    private double redisSeconds;
+    private double wallSeconds;
+
+    private CpuUse(long jvmStart, double redisStart) {
+      this.jvmStart = jvmStart;
+      this.redisStart = redisStart;
+    }
+
+    static CpuUse start(RedisClient redis) {
+      return new CpuUse(jvmCpuNanos(), redisCpuSeconds(redis));
+    }
+
+    void stop(RedisClient redis) {
+      jvmNanos = jvmCpuNanos() - jvmStart;
+      redisSeconds = redisCpuSeconds(redis) - redisStart;
+      wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+    }
+
+    /** {@code jvm=…us redis=…us per event}, from the phase's events/s. */
+    String perEvent(double eventsPerSecond) {
+      double events = eventsPerSecond * wallSeconds;
+      return String.format(Locale.ROOT, "jvm=%.0fus redis=%.0fus", jvmNanos / 1e3 / events, redisSeconds * 1e6 / events);
+    }
+
+    private static long jvmCpuNanos() {
+      return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+    }
+
+    private static double redisCpuSeconds(RedisClient redis) {
+      double seconds = 0;
+      for (String line : redis.info("cpu").split("\r?\n")) {
+        if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+          seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+        }
+      }
+      return seconds;
+    }
   }
 
   /** How many entries were ever appended to the journey outbox (published ones are deleted). */

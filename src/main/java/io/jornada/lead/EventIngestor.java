@@ -66,18 +66,21 @@ final class EventIngestor {
       }
     }
     // Listeners (scoring re-scores) hear once per lead and batch, with the lead's last new event.
-    List<LeadEventListener> all = listeners.orderedStream().toList();
-    lastRecordedByLead.values().forEach(event -> all.forEach(listener -> notify(listener, event)));
+    List<LeadEvent> lastEvents = List.copyOf(lastRecordedByLead.values());
+    if (!lastEvents.isEmpty()) {
+      listeners.orderedStream().forEach(listener -> notify(listener, lastEvents));
+    }
     updateSegments(lastRecordedByLead, caught);
     return outcomes;
   }
 
   /** Ids only in the log: events carry no personal data, but their properties might. */
-  private static void notify(LeadEventListener listener, LeadEvent event) {
+  private static void notify(LeadEventListener listener, List<LeadEvent> events) {
     try {
-      listener.eventRecorded(event);
+      listener.eventsRecorded(events);
     } catch (RuntimeException e) {
-      LOG.warn("Listener {} failed on event {}: {}", listener.getClass().getSimpleName(), event.eventId(), e.toString());
+      LOG.warn("Listener {} failed on {} events from {}: {}", listener.getClass().getSimpleName(), events.size(),
+          events.get(0).eventId(), e.toString());
     }
   }
 

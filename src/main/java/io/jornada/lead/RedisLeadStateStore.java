@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,7 +331,25 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   @Override
   public Optional<LeadProfile> find(String leadId) {
-    Map<String, String> hash = redis.hgetAll(leadKey(leadId));
+    return profile(leadId, redis.hgetAll(leadKey(leadId)));
+  }
+
+  /** One pipeline, one round trip, for all the leads. */
+  @Override
+  public Map<String, LeadProfile> findAll(Collection<String> leadIds) {
+    Map<String, Response<Map<String, String>>> hashes = new LinkedHashMap<>();
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (String leadId : leadIds) {
+        hashes.put(leadId, pipeline.hgetAll(leadKey(leadId)));
+      }
+      pipeline.sync();
+    }
+    Map<String, LeadProfile> found = new LinkedHashMap<>();
+    hashes.forEach((leadId, hash) -> profile(leadId, hash.get()).ifPresent(lead -> found.put(leadId, lead)));
+    return found;
+  }
+
+  private static Optional<LeadProfile> profile(String leadId, Map<String, String> hash) {
     if (hash.isEmpty()) {
       return Optional.empty();
     }

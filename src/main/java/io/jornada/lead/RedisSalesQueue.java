@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.Tuple;
 
@@ -54,6 +55,17 @@ public class RedisSalesQueue implements SalesQueue {
   @Override
   public void refresh(String leadId, double score, List<String> reasons) {
     redis.eval(REFRESH, List.of(QUEUE, REASONS), List.of(leadId, Double.toString(score), encode(reasons)));
+  }
+
+  /** One pipeline, one round trip, for all the leads. */
+  @Override
+  public void refreshAll(List<HandOff> latest) {
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (HandOff entry : latest) {
+        pipeline.eval(REFRESH, List.of(QUEUE, REASONS), List.of(entry.leadId(), Double.toString(entry.score()), encode(entry.reasons())));
+      }
+      pipeline.sync();
+    }
   }
 
   private String encode(List<String> reasons) {

@@ -17,6 +17,11 @@ public interface SalesQueue {
    */
   void refresh(String leadId, double score, List<String> reasons);
 
+  /** {@link #refresh} for each entry (leadId, latest score, reasons). */
+  default void refreshAll(List<HandOff> latest) {
+    latest.forEach(entry -> refresh(entry.leadId(), entry.score(), entry.reasons()));
+  }
+
   /** The queue, highest score first. */
   List<HandOff> top(int limit);
 

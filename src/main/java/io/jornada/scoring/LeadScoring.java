@@ -4,7 +4,12 @@ import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadEventListener;
 import io.jornada.lead.LeadStateStore;
 import io.jornada.lead.SalesQueue;
+import io.jornada.lead.LeadProfile;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +68,27 @@ public class LeadScoring implements LeadEventListener {
   @Override
   public void eventRecorded(LeadEvent event) {
     score(event.leadId());
+  }
+
+  /**
+   * The leads of an ingested batch, as {@link #score} does one, with one round trip each to read
+   * the leads, replace their scores and refresh the sales queue: per lead, that was three round
+   * trips on the ingest thread.
+   */
+  @Override
+  public void eventsRecorded(List<LeadEvent> lastEventPerLead) {
+    Map<String, LeadProfile> found = leads.findAll(lastEventPerLead.stream().map(LeadEvent::leadId).toList());
+    Instant now = clock.instant();
+    List<StoredScore> latest = new ArrayList<>(found.size());
+    found.forEach((leadId, lead) -> latest.add(StoredScore.of(leadId, scorer.score(lead), now)));
+    List<Optional<StoredScore>> previous = scores.replaceAll(latest);
+    salesQueue.refreshAll(latest.stream()
+        .map(score -> new SalesQueue.HandOff(score.leadId(), score.probability(), score.reasonLabels()))
+        .toList());
+    for (int i = 0; i < latest.size(); i++) {
+      StoredScore score = latest.get(i);
+      previous.get(i).ifPresent(before -> fireCrossings(before.probability(), score));
+    }
   }
 
   private void fireCrossings(double before, StoredScore score) {

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 
 /**
  * Scores in Redis, one hash per lead, {@code jornada:lead:<leadId>:score}: {@code probability},
@@ -47,15 +49,37 @@ public class RedisLeadScoreStore implements LeadScoreStore {
 
   @Override
   public Optional<StoredScore> replace(StoredScore score) {
-    List<String> values =
-        List.of(Double.toString(score.probability()), score.band(), encode(score.reasons()), score.modelVersion(),
-            score.scoredAt().toString());
-    Object previous = redis.eval(REPLACE, List.of(key(score.leadId())), values);
+    return previous(score.leadId(), redis.eval(REPLACE, List.of(key(score.leadId())), values(score)));
+  }
+
+  /** One pipeline, one round trip, for all the scores; each replacement atomic on its own. */
+  @Override
+  public List<Optional<StoredScore>> replaceAll(List<StoredScore> scores) {
+    List<Response<Object>> responses = new ArrayList<>(scores.size());
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (StoredScore score : scores) {
+        responses.add(pipeline.eval(REPLACE, List.of(key(score.leadId())), values(score)));
+      }
+      pipeline.sync();
+    }
+    List<Optional<StoredScore>> previous = new ArrayList<>(scores.size());
+    for (int i = 0; i < scores.size(); i++) {
+      previous.add(previous(scores.get(i).leadId(), responses.get(i).get()));
+    }
+    return previous;
+  }
+
+  private List<String> values(StoredScore score) {
+    return List.of(Double.toString(score.probability()), score.band(), encode(score.reasons()), score.modelVersion(),
+        score.scoredAt().toString());
+  }
+
+  private Optional<StoredScore> previous(String leadId, Object previous) {
     List<String> fields = new ArrayList<>();
     for (Object value : (List<?>) previous) {
       fields.add(value == null ? null : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
     }
-    return decode(score.leadId(), fields);
+    return decode(leadId, fields);
   }
 
   @Override
