@@ -1,6 +1,8 @@
 package io.jornada.lead;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** Leads handed to sales, hottest first. */
 public interface SalesQueue {
@@ -21,6 +23,12 @@ public interface SalesQueue {
   default void refreshAll(List<HandOff> latest) {
     latest.forEach(entry -> refresh(entry.leadId(), entry.score(), entry.reasons()));
   }
+
+  /**
+   * Which of these leads are in the queue now, so that a caller refreshing many leads builds the
+   * reasons of those only.
+   */
+  Set<String> queued(Collection<String> leadIds);
 
   /** The queue, highest score first. */
   List<HandOff> top(int limit);

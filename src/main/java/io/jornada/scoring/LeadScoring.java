@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Scores a lead as it is now in the lead state, stores the score on the lead, keeps the sales
@@ -81,13 +83,16 @@ public class LeadScoring implements LeadEventListener {
     Instant now = clock.instant();
     List<StoredScore> latest = new ArrayList<>(found.size());
     found.forEach((leadId, lead) -> latest.add(StoredScore.of(leadId, scorer.score(lead), now)));
-    List<Optional<StoredScore>> previous = scores.replaceAll(latest);
+    List<OptionalDouble> previous = scores.replaceAll(latest);
+    // Reasons are formatted for the few leads sales already has, not for every lead of the batch.
+    Set<String> queued = salesQueue.queued(found.keySet());
     salesQueue.refreshAll(latest.stream()
+        .filter(score -> queued.contains(score.leadId()))
         .map(score -> new SalesQueue.HandOff(score.leadId(), score.probability(), score.reasonLabels()))
         .toList());
     for (int i = 0; i < latest.size(); i++) {
       StoredScore score = latest.get(i);
-      previous.get(i).ifPresent(before -> fireCrossings(before.probability(), score));
+      previous.get(i).ifPresent(before -> fireCrossings(before, score));
     }
   }
 
