@@ -82,7 +82,11 @@ public class LeadScoring implements LeadEventListener {
     Map<String, LeadProfile> found = leads.findAll(lastEventPerLead.stream().map(LeadEvent::leadId).toList());
     Instant now = clock.instant();
     List<StoredScore> latest = new ArrayList<>(found.size());
-    found.forEach((leadId, lead) -> latest.add(StoredScore.of(leadId, scorer.score(lead), now)));
+    List<LeadProfile> profiles = List.copyOf(found.values());
+    List<LeadScore> computed = scorer.scoreAll(profiles);
+    for (int i = 0; i < profiles.size(); i++) {
+      latest.add(StoredScore.of(profiles.get(i).leadId(), computed.get(i), now));
+    }
     List<OptionalDouble> previous = scores.replaceAll(latest);
     // Reasons are formatted for the few leads sales already has, not for every lead of the batch.
     Set<String> queued = salesQueue.queued(found.keySet());
