@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,12 +25,16 @@ import redis.clients.jedis.resps.StreamEntry;
  * Publishes the journey outbox to the {@link JourneySignals}, at least once: one consumer of the
  * outbox's consumer group. An entry is acknowledged and deleted ({@code XACK}, {@code XDEL}) only
  * after the engine accepted its message (or already had it), so a crash leaves it pending; a
- * failed publication stays pending with this publisher and is retried first on the next poll;
- * entries pending longer than {@code min-idle} with a dead publisher are reclaimed with {@code
- * XAUTOCLAIM}.
+ * failed publication stays pending with this publisher and is retried, once nothing else is in
+ * flight, before anything new; entries pending longer than {@code min-idle} with a dead publisher
+ * are reclaimed with {@code XAUTOCLAIM}, also only while nothing is in flight, so an entry being
+ * published is never read twice.
  *
- * <p>Within one batch read from the outbox, the messages of one lead are published one after the
- * other, in outbox order, and several leads at once (at most {@code max-in-flight}). Event messages
+ * <p>The messages of one lead are published one after the other, in outbox order: a lead's
+ * publications wait for its previous ones still in flight, and fail with them (they are retried
+ * together, in order). Other leads do not wait: reading the next batch does not wait for the
+ * previous one, so one slow publication delays its lead only. At most {@code max-in-flight} leads'
+ * publications are in flight. Event messages
  * of the same lead and name within a batch are coalesced into one publication: its message id is
  * the first event's (so a redelivered batch is de-duplicated by the engine), its variables the last
  * event's ({@code lastEngagement}). Three clicks in a burst thus wake a waiting journey once, as
@@ -49,6 +54,11 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private boolean groupReady;
   /** Set at start and after a failed publication: this publisher's own pending entries go first. */
   private boolean ownPendingFirst = true;
+  private final Semaphore slots;
+  /** Per lead, its last publication in flight: the lead's next ones chain after it. */
+  private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+  private final Queue<StreamEntryID> published = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger failedLeads = new AtomicInteger();
 
   OutboxPublisher(
       RedisClient redis,
@@ -61,6 +71,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
     this.settings = settings;
     this.journeys = new JourneyPorts(signals);
     this.name = name;
+    this.slots = new Semaphore(settings.maxInFlight());
   }
 
   @Override
@@ -69,33 +80,49 @@ final class OutboxPublisher implements PollingRunner.Poller {
   }
 
   /**
-   * Publishes one batch: this publisher's pending entries after a failure, else entries reclaimed
-   * from a dead publisher, else new ones (waiting up to {@code block}). Returns how many entries
-   * were acknowledged.
+   * Starts publishing one batch: this publisher's pending entries after a failure, else entries
+   * reclaimed from a dead publisher, else new ones (waiting up to {@code block}, less while
+   * publications are in flight). Returns how many entries were acknowledged by this poll.
    *
    * @throws IllegalStateException when some messages could not be published (they stay pending)
    */
   @Override
   public int pollOnce() {
     ensureGroup();
-    List<StreamEntry> entries;
+    List<StreamEntry> entries = List.of();
+    int acknowledged = 0;
     try {
-      entries = ownPendingFirst ? read(new StreamEntryID(0, 0), 0) : List.of();
-      if (entries.isEmpty()) {
-        ownPendingFirst = false;
-        entries = reclaim();
+      if (ownPendingFirst || inFlight.isEmpty()) {
+        // Nothing in flight and all that was published acknowledged: what is pending is not being published.
+        settle();
+        acknowledged = acknowledge();
+        entries = ownPendingFirst ? read(new StreamEntryID(0, 0), 0) : List.of();
+        if (entries.isEmpty()) {
+          ownPendingFirst = false;
+          entries = reclaim();
+        }
       }
       if (entries.isEmpty()) {
-        entries = read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, (int) settings.block().toMillis());
+        int block = (int) settings.block().toMillis();
+        entries = read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, inFlight.isEmpty() ? block : Math.min(block, 20));
       }
     } catch (JedisDataException e) {
       if (e.getMessage() != null && (e.getMessage().startsWith("NOGROUP") || e.getMessage().startsWith("UNBLOCKED"))) {
         groupReady = false;
-        return 0;
+        return acknowledged;
       }
       throw e;
     }
-    return entries.isEmpty() ? 0 : publish(entries);
+    publish(entries);
+    if (failedLeads.get() > 0) {
+      settle();
+      acknowledged += acknowledge();
+      int failed = failedLeads.getAndSet(0);
+      ownPendingFirst = true;
+      throw new IllegalStateException("the journey messages of " + failed + " leads could not be published; "
+          + acknowledged + " entries were, the rest are left pending");
+    }
+    return acknowledged + acknowledge();
   }
 
   private void ensureGroup() {
@@ -136,38 +163,36 @@ final class OutboxPublisher implements PollingRunner.Poller {
     return read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
   }
 
-  private int publish(List<StreamEntry> entries) {
-    Queue<StreamEntryID> done = new ConcurrentLinkedQueue<>();
-    Map<String, List<Publication>> byLead = coalesce(entries, done);
-    Semaphore slots = new Semaphore(settings.maxInFlight());
-    AtomicInteger failedLeads = new AtomicInteger();
-    List<CompletableFuture<Void>> chains = new ArrayList<>(byLead.size());
-    for (List<Publication> publications : byLead.values()) {
+  private void publish(List<StreamEntry> entries) {
+    Map<String, List<Publication>> byLead = coalesce(entries, published);
+    byLead.forEach((leadId, publications) -> {
       slots.acquireUninterruptibly();
-      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+      CompletableFuture<Void> chain = inFlight.getOrDefault(leadId, CompletableFuture.completedFuture(null));
       for (Publication publication : publications) {
         chain = chain
             .thenCompose(ignored -> journeys.publish(publication.message()))
-            .thenRun(() -> done.addAll(publication.entryIds));
+            .thenRun(() -> published.addAll(publication.entryIds));
       }
-      chains.add(
-          chain.handle((ignored, failure) -> {
-            slots.release();
-            if (failure != null) {
-              failedLeads.incrementAndGet();
-              LOG.debug("Journey message of lead {} not published: {}", publications.get(0).leadId, failure.toString());
-            }
-            return null;
-          }));
+      CompletableFuture<Void> tail = chain;
+      inFlight.put(leadId, tail);
+      tail.whenComplete((ignored, failure) -> {
+        inFlight.remove(leadId, tail);
+        slots.release();
+        if (failure != null) {
+          failedLeads.incrementAndGet();
+          LOG.debug("Journey messages of lead {} not published: {}", leadId, failure.toString());
+        }
+      });
+    });
+  }
+
+  /** Waits until nothing is in flight; failures are counted by the publications themselves. */
+  private void settle() {
+    while (!inFlight.isEmpty()) {
+      CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+      // The callbacks that remove finished publications run right after; let them.
+      inFlight.values().removeIf(CompletableFuture::isDone);
     }
-    CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).join();
-    acknowledge(List.copyOf(done));
-    if (failedLeads.get() > 0) {
-      ownPendingFirst = true;
-      throw new IllegalStateException(
-          "the journey messages of " + failedLeads.get() + " leads could not be published; left pending");
-    }
-    return done.size();
   }
 
   /** Groups by lead in outbox order and merges each lead's event messages of the same name. */
@@ -198,10 +223,17 @@ final class OutboxPublisher implements PollingRunner.Poller {
     return byLead;
   }
 
-  /** One pipeline: acknowledged, then deleted, so the outbox's length is what is left to publish. */
-  private void acknowledge(List<StreamEntryID> ids) {
+  /**
+   * Acknowledges and deletes what was published since the last call, in one pipeline, so the
+   * outbox's length is what is left to publish; returns how many.
+   */
+  private int acknowledge() {
+    List<StreamEntryID> ids = new ArrayList<>();
+    for (StreamEntryID id = published.poll(); id != null; id = published.poll()) {
+      ids.add(id);
+    }
     if (ids.isEmpty()) {
-      return;
+      return 0;
     }
     StreamEntryID[] array = ids.toArray(StreamEntryID[]::new);
     try (AbstractPipeline pipeline = redis.pipelined()) {
@@ -209,6 +241,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
       pipeline.xdel(outbox.key(), array);
       pipeline.sync();
     }
+    return ids.size();
   }
 
   /** One message to publish and the outbox entries it stands for. */

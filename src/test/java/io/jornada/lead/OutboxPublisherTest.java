@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,31 @@ class OutboxPublisherTest {
     assertThat(retried).isEqualTo(1);
     assertThat(fixture.signals.engaged).containsExactly("a-1");
     assertThat(redis.xpending(fixture.outbox.key(), GROUP).getTotal()).isZero();
+    assertThat(redis.xlen(fixture.outbox.key())).isZero();
+  }
+
+  @Test
+  void shouldKeepALeadsOrderWithoutMakingOtherLeadsWait() {
+    // given: the engine has not answered a-1 yet
+    CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
+    fixture.signals.held.put("a-1", firstAnswer);
+    OutboxPublisher publisher = fixture.publisher("p1", Duration.ofSeconds(30));
+    fixture.ingestor.ingest(List.of(click("a-1", "ana")));
+    int whileWaiting = publisher.pollOnce();
+
+    // when: ana clicks again and bia clicks
+    fixture.ingestor.ingest(List.of(click("a-2", "ana"), click("b-1", "bia")));
+    int next = publisher.pollOnce();
+    List<String> beforeTheAnswer = List.copyOf(fixture.signals.engaged);
+    firstAnswer.complete(null);
+    int afterTheAnswer = publisher.pollOnce();
+
+    // then: bia went at once, ana's second click only after her first was accepted
+    assertThat(whileWaiting).isZero();
+    assertThat(next).isEqualTo(1);
+    assertThat(beforeTheAnswer).containsExactly("a-1", "b-1");
+    assertThat(afterTheAnswer).isEqualTo(2);
+    assertThat(fixture.signals.engaged).containsExactly("a-1", "b-1", "a-2");
     assertThat(redis.xlen(fixture.outbox.key())).isZero();
   }
 

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +26,8 @@ class RecordingJourneySignals implements JourneySignals {
   final List<String> engaged = new CopyOnWriteArrayList<>();
   final List<JourneyMessage> messages = new CopyOnWriteArrayList<>();
   final Set<String> notCaught = new CopyOnWriteArraySet<>();
+  /** Publications of these message ids stay in flight until the test completes them. */
+  final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
   private final AtomicInteger failures = new AtomicInteger();
 
   @Override
@@ -45,7 +49,7 @@ class RecordingJourneySignals implements JourneySignals {
     if (message.name().equals("lead-engaged")) {
       engaged.add(message.messageId());
     }
-    return CompletableFuture.completedFuture(null);
+    return held.getOrDefault(message.messageId(), CompletableFuture.completedFuture(null));
   }
 
   /** The next {@code count} publications fail. */
@@ -62,6 +66,7 @@ class RecordingJourneySignals implements JourneySignals {
     engaged.clear();
     messages.clear();
     notCaught.clear();
+    held.clear();
     failures.set(0);
   }
 
