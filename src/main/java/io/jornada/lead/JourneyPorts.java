@@ -18,6 +18,11 @@ final class JourneyPorts {
     this.provider = provider;
   }
 
+  /** No journey port: this application runs no journeys. */
+  boolean isEmpty() {
+    return ports().isEmpty();
+  }
+
   boolean catches(String messageName) {
     for (JourneySignals port : ports()) {
       if (port.catches(messageName)) {

@@ -30,6 +30,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * are reclaimed with {@code XAUTOCLAIM}, also only while nothing is in flight, so an entry being
  * published is never read twice.
  *
+ * <p>An application without a {@link JourneySignals} (no journeys) reads nothing: the entries
+ * wait for a publisher that can publish them.
+ *
  * <p>The messages of one lead are published one after the other, in outbox order: a lead's
  * publications wait for its previous ones still in flight, and fail with them (they are retried
  * together, in order). Other leads do not wait: reading the next batch does not wait for the
@@ -88,6 +91,10 @@ final class OutboxPublisher implements PollingRunner.Poller {
    */
   @Override
   public int pollOnce() {
+    if (journeys.isEmpty()) {
+      idle();
+      return 0;
+    }
     ensureGroup();
     List<StreamEntry> entries = List.of();
     int acknowledged = 0;
@@ -184,6 +191,14 @@ final class OutboxPublisher implements PollingRunner.Poller {
         }
       });
     });
+  }
+
+  private void idle() {
+    try {
+      Thread.sleep(settings.block().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Waits until nothing is in flight; failures are counted by the publications themselves. */

@@ -25,17 +25,17 @@ final class RedisSegments {
   static final String NO_SCORE_BAND = "D";
 
   /**
-   * Replaces the lead's memberships with ARGV[6..], reports the difference and appends a journey
-   * message per change to the outbox, all or nothing. KEYS[1] the lead's segment set, KEYS[2] the
+   * Replaces the lead's memberships with ARGV[6..] and appends a journey message per change to
+   * the outbox, all or nothing. KEYS[1] the lead's segment set, KEYS[2] the
    * journey outbox; ARGV[1] leadId, ARGV[2] the id of the event that triggered the evaluation,
    * ARGV[3] the entered message name and ARGV[4] the exited one ('' for no message), ARGV[5] the
-   * message TTL millis. Returns {entered, exited}.
+   * message TTL millis. Returns how many memberships changed.
    */
   private static final String APPLY =
       """
       local wanted = {}
       for i = 6, #ARGV do wanted[ARGV[i]] = true end
-      local entered, exited = {}, {}
+      local changes = 0
       local function signal(name, segment)
         if name ~= '' then
           redis.call('XADD', KEYS[2], '*', 'name', name, 'key', ARGV[1],
@@ -49,7 +49,7 @@ final class RedisSegments {
         else
           redis.call('SREM', KEYS[1], segment)
           redis.call('SREM', 'jornada:segment:' .. segment, ARGV[1])
-          table.insert(exited, segment)
+          changes = changes + 1
           signal(ARGV[4], segment)
         end
       end
@@ -60,11 +60,11 @@ final class RedisSegments {
           redis.call('SADD', KEYS[1], segment)
           redis.call('SADD', 'jornada:segment:' .. segment, ARGV[1])
           redis.call('SADD', 'jornada:segments', segment)
-          table.insert(entered, segment)
+          changes = changes + 1
           signal(ARGV[3], segment)
         end
       end
-      return {entered, exited}
+      return changes
       """;
 
   private final RedisClient redis;
@@ -119,14 +119,13 @@ final class RedisSegments {
   }
 
   /**
-   * Sets each lead's memberships to exactly the given segments and returns what changed. Each
-   * change is signalled in the same atomic step: a message named {@code entered} or {@code exited}
+   * Sets each lead's memberships to exactly the given segments. Each change is signalled in the same atomic step: a message named {@code entered} or {@code exited}
    * (none when {@code null}) goes to the journey outbox, its id made of the lead's trigger event
    * id, the name and the segment.
    *
    * @param triggers leadId → the event that caused the evaluation
    */
-  List<SegmentChange> apply(
+  void apply(
       Map<String, List<String>> segmentsByLead,
       Map<String, String> triggers,
       String entered,
@@ -145,18 +144,7 @@ final class RedisSegments {
       args.addAll(segmentsByLead.get(leadId));
       calls.add(new LuaScript.Call(List.of(leadSegmentsKey(leadId), outboxKey), args));
     }
-    List<Object> results = apply.evalAll(calls);
-    List<SegmentChange> changes = new ArrayList<>();
-    for (int i = 0; i < leadIds.size(); i++) {
-      List<?> result = (List<?>) results.get(i);
-      for (Object segment : (List<?>) result.get(0)) {
-        changes.add(new SegmentChange(leadIds.get(i), (String) segment, true));
-      }
-      for (Object segment : (List<?>) result.get(1)) {
-        changes.add(new SegmentChange(leadIds.get(i), (String) segment, false));
-      }
-    }
-    return changes;
+    apply.evalAll(calls);
   }
 
   /** Every segment that ever had a member, with its current size. */
@@ -182,7 +170,4 @@ final class RedisSegments {
   List<String> segmentsOf(String leadId) {
     return redis.smembers(leadSegmentsKey(leadId)).stream().sorted().toList();
   }
-
-  /** A lead entered or left a segment. */
-  record SegmentChange(String leadId, String segment, boolean entered) {}
 }

@@ -19,7 +19,8 @@ final class IngestFixture {
   final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   final RecordingJourneySignals signals = new RecordingJourneySignals();
   final List<LeadEvent> heard = new CopyOnWriteArrayList<>();
-  final JourneyOutbox outbox = new JourneyOutbox(CorrelationProperties.Outbox.defaults().key());
+  /** Not the default outbox, which running applications in the same JVM publish. */
+  final JourneyOutbox outbox = new JourneyOutbox("test:fixture:outbox");
   final RedisLeadStateStore store;
   final RedisSegments segments;
   final EventIngestor ingestor;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XReadGroupParams;
@@ -137,6 +138,26 @@ class OutboxPublisherTest {
     assertThat(afterTheAnswer).isEqualTo(2);
     assertThat(fixture.signals.engaged).containsExactly("a-1", "b-1", "a-2");
     assertThat(redis.xlen(fixture.outbox.key())).isZero();
+  }
+
+  @Test
+  void shouldLeaveTheOutboxToOthersWithoutAJourneyPort() {
+    // given: an application that runs no journeys
+    fixture.ingestor.ingest(List.of(click("a-1", "ana")));
+    CorrelationProperties.Outbox settings =
+        new CorrelationProperties.Outbox(true, fixture.outbox.key(), GROUP, "lead-only", 100, Duration.ofMillis(10),
+            Duration.ofSeconds(30), 8);
+    OutboxPublisher leadOnly = new OutboxPublisher(redis, fixture.outbox, settings,
+        new StaticListableBeanFactory().getBeanProvider(JourneySignals.class), "lead-only");
+
+    // when
+    int acknowledged = leadOnly.pollOnce();
+
+    // then: the entry waits, unread, for a publisher that can publish it
+    assertThat(acknowledged).isZero();
+    assertThat(redis.xlen(fixture.outbox.key())).isEqualTo(1);
+    assertThat(fixture.drainOutbox()).isEqualTo(1);
+    assertThat(fixture.signals.engaged).containsExactly("a-1");
   }
 
   @Test
