@@ -255,6 +255,10 @@ final class OutboxPublisher implements PollingRunner.Poller {
       pipeline.xack(outbox.key(), settings.group(), array);
       pipeline.xdel(outbox.key(), array);
       pipeline.sync();
+    } catch (RuntimeException e) {
+      // Redis unreachable: they are published, acknowledge them on a later poll.
+      published.addAll(ids);
+      throw e;
     }
     return ids.size();
   }
