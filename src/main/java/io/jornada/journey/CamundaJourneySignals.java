@@ -6,9 +6,8 @@ import io.camunda.client.api.response.PublishMessageResponse;
 import io.jornada.lead.JourneyMessage;
 import io.jornada.lead.JourneySignals;
 import io.jornada.lead.LeadProfile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Component;
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes lead signals as messages: {@code lead-created} starts the {@code lead-nurture} journey;
  * the messages the lead package derives from events ({@code lead-engaged} wakes the journey up,
- * {@code segment-entered}, {@code segment-exited}) are published as given. All are correlated by
- * lead id.
+ * {@code segment-entered}, {@code segment-exited}) are published as given, if a deployed journey
+ * uses their name. All are correlated by lead id.
  */
 @Component
 class CamundaJourneySignals implements JourneySignals {
@@ -27,10 +26,12 @@ class CamundaJourneySignals implements JourneySignals {
 
   private final CamundaClient client;
   private final JourneyProperties properties;
+  private final Set<String> caught;
 
-  CamundaJourneySignals(CamundaClient client, JourneyProperties properties) {
+  CamundaJourneySignals(CamundaClient client, JourneyProperties properties, JourneyDeployer deployer) {
     this.client = client;
     this.properties = properties;
+    this.caught = Set.copyOf(deployer.messageNames());
   }
 
   /**
@@ -50,31 +51,34 @@ class CamundaJourneySignals implements JourneySignals {
         .join();
   }
 
-  /**
-   * Sends all publications at once and waits for them together, so a batch of events costs one
-   * round trip's latency, not one per message. A 409 (a message with this id is still buffered) is
-   * a publication that already happened: a redelivered event must not fail its batch.
-   */
+  /** The message names of the journeys {@link JourneyDeployer} deploys. */
   @Override
-  public void publish(List<JourneyMessage> messages) {
-    List<CompletableFuture<?>> sent = new ArrayList<>(messages.size());
-    for (JourneyMessage message : messages) {
-      sent.add(
-          client
-              .newPublishMessageCommand()
-              .messageName(message.name())
-              .correlationKey(message.leadId())
-              .messageId(message.messageId())
-              .timeToLive(message.timeToLive())
-              .variables(message.variables())
-              .send()
-              .toCompletableFuture()
-              .exceptionally(CamundaJourneySignals::alreadyPublished));
-    }
-    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+  public boolean catches(String messageName) {
+    return caught.contains(messageName);
   }
 
-  private static PublishMessageResponse alreadyPublished(Throwable failure) {
+  /**
+   * A 409 (a message with this id is still buffered) is a publication that already happened: a
+   * message published again after a crash must not stay pending forever.
+   */
+  @Override
+  public CompletableFuture<Void> publish(JourneyMessage message) {
+    return client
+        .newPublishMessageCommand()
+        .messageName(message.name())
+        .correlationKey(message.leadId())
+        .messageId(message.messageId())
+        .timeToLive(message.timeToLive())
+        .variables(message.variables())
+        .send()
+        .toCompletableFuture()
+        .handle(CamundaJourneySignals::acceptedOrAlreadyPublished);
+  }
+
+  private static Void acceptedOrAlreadyPublished(PublishMessageResponse response, Throwable failure) {
+    if (failure == null) {
+      return null;
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ClientHttpException http && http.code() == 409) {
         return null;

@@ -4,11 +4,15 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +93,29 @@ class JourneyDeployer {
         backoff = backoff.multipliedBy(2);
       }
     }
+  }
+
+  /**
+   * The names of the messages the deployed journeys use ({@code bpmn:message} elements), read from
+   * the same files this deployer deploys: a message of any other name would only expire unread.
+   */
+  Set<String> messageNames() {
+    Set<String> names = new TreeSet<>();
+    for (Resource resource : find()) {
+      String file = resource.getFilename();
+      if (file == null || !file.endsWith(".bpmn")) {
+        continue;
+      }
+      try (var in = resource.getInputStream()) {
+        Bpmn.readModelFromStream(in).getModelElementsByType(Message.class).stream()
+            .map(Message::getName)
+            .filter(name -> name != null && !name.isBlank())
+            .forEach(names::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + resource.getDescription(), e);
+      }
+    }
+    return names;
   }
 
   List<Resource> find() {

@@ -3,7 +3,6 @@ package io.jornada.lead;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,25 +13,56 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeToLive how long a published message waits (buffered) for a journey to catch it
  * @param segmentEntered message published when a lead enters a segment
  * @param segmentExited message published when a lead leaves a segment
+ * @param outbox the Redis stream the messages wait in until a journey engine accepted them
  */
 @ConfigurationProperties("jornada.lead.correlation")
 public record CorrelationProperties(
     Map<String, String> messages,
     @DefaultValue("1h") Duration timeToLive,
     @DefaultValue("segment-entered") String segmentEntered,
-    @DefaultValue("segment-exited") String segmentExited) {
+    @DefaultValue("segment-exited") String segmentExited,
+    @DefaultValue Outbox outbox) {
 
   public CorrelationProperties {
     messages = messages == null ? defaultMessages() : Map.copyOf(messages);
   }
 
-  /** The defaults, for code that runs without Spring. */
-  public static CorrelationProperties defaults() {
-    return new CorrelationProperties(null, Duration.ofHours(1), "segment-entered", "segment-exited");
+  /**
+   * The journey outbox: messages are appended in the same Lua step that records their event (or
+   * segment change), and published from there asynchronously, at least once.
+   *
+   * @param enabled whether this application publishes from the outbox (the appends happen anyway)
+   * @param key the outbox stream; published entries are deleted from it, so its length is the lag
+   * @param group the consumer group of the publishers
+   * @param consumer this application's consumer name in the group; empty means host name and
+   *     process id
+   * @param batchSize entries read per {@code XREADGROUP}: messages of one lead within a batch are
+   *     coalesced
+   * @param block how long one read waits for new entries
+   * @param minIdle how long an entry stays pending with a publisher before another reclaims it
+   *     with {@code XAUTOCLAIM} (a publisher that crashed mid-batch)
+   * @param maxInFlight how many leads' publications are in flight at once
+   */
+  public record Outbox(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("jornada:journey:outbox") String key,
+      @DefaultValue("jornada") String group,
+      @DefaultValue("") String consumer,
+      @DefaultValue("2000") int batchSize,
+      @DefaultValue("1s") Duration block,
+      @DefaultValue("30s") Duration minIdle,
+      @DefaultValue("64") int maxInFlight) {
+
+    /** The defaults, for code that runs without Spring. */
+    public static Outbox defaults() {
+      return new Outbox(true, "jornada:journey:outbox", "jornada", "", 2000, Duration.ofSeconds(1),
+          Duration.ofSeconds(30), 64);
+    }
   }
 
-  Optional<String> messageFor(String eventType) {
-    return Optional.ofNullable(messages.get(eventType));
+  /** The defaults, for code that runs without Spring. */
+  public static CorrelationProperties defaults() {
+    return new CorrelationProperties(null, Duration.ofHours(1), "segment-entered", "segment-exited", Outbox.defaults());
   }
 
   /** Every engagement the nurture journey waits for at {@code await-engagement}. */

@@ -1,21 +1,23 @@
 package io.jornada.lead;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The one path every event takes, from HTTP or the stream: fold into lead state (pipelined, atomic
- * per event), re-evaluate the segments of the leads that changed, then publish the messages
- * journeys wait for. Returns only once all of that is done, so a caller that acknowledges
- * afterwards (HTTP 202, {@code XACK}) never acknowledges a half-processed event.
+ * per event, the event's journey message appended to the journey outbox in the same step), then
+ * re-evaluate the segments of the leads that changed (their messages appended atomically with the
+ * membership change). Returns only once all of that is stored, so a caller that acknowledges
+ * afterwards (HTTP 202, {@code XACK}) never acknowledges a half-processed event; {@link
+ * OutboxPublisher} publishes the messages to the journeys asynchronously, at least once.
  */
 final class EventIngestor {
 
@@ -26,7 +28,7 @@ final class EventIngestor {
   private final RedisSegments segments;
   private final CorrelationProperties correlation;
   private final LeadProperties properties;
-  private final ObjectProvider<JourneySignals> signals;
+  private final JourneyPorts journeys;
   private final ObjectProvider<LeadEventListener> listeners;
   private final Clock clock;
 
@@ -44,7 +46,7 @@ final class EventIngestor {
     this.segments = segments;
     this.correlation = correlation;
     this.properties = properties;
-    this.signals = signals;
+    this.journeys = new JourneyPorts(signals);
     this.listeners = listeners;
     this.clock = clock;
   }
@@ -54,75 +56,62 @@ final class EventIngestor {
     if (events.isEmpty()) {
       return List.of();
     }
-    List<RecordOutcome> outcomes = store.recordAll(events);
-    List<JourneyMessage> messages = new ArrayList<>();
+    Predicate<String> caught = journeys::catches;
+    Instant now = clock.instant();
+    List<RecordOutcome> outcomes = store.recordAll(events, event -> correlationMessage(event, caught, now));
     Map<String, LeadEvent> lastRecordedByLead = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
-      LeadEvent event = events.get(i);
-      RecordOutcome outcome = outcomes.get(i);
-      if (outcome == RecordOutcome.RECORDED) {
-        lastRecordedByLead.put(event.leadId(), event);
-      }
-      // Duplicates are published again: if the first publication failed, this redelivery is what
-      // wakes the journey, and the engine drops the copy by its message id otherwise.
-      if (outcome != RecordOutcome.UNKNOWN_LEAD) {
-        correlationMessage(event).ifPresent(messages::add);
+      if (outcomes.get(i) == RecordOutcome.RECORDED) {
+        lastRecordedByLead.put(events.get(i).leadId(), events.get(i));
       }
     }
-    // Listeners (scoring re-scores) hear first, so a lead-hot may reach a journey before the
-    // engagement that caused it; once per lead and batch, with the lead's last new event.
-    lastRecordedByLead.values().forEach(event -> listeners.orderedStream().forEach(listener -> notify(listener, event)));
-    messages.addAll(segmentMessages(lastRecordedByLead));
-    if (!messages.isEmpty()) {
-      signals.orderedStream().forEach(s -> s.publish(messages));
+    // Listeners (scoring re-scores) hear once per lead and batch, with the lead's last new event.
+    List<LeadEvent> lastEvents = List.copyOf(lastRecordedByLead.values());
+    if (!lastEvents.isEmpty()) {
+      listeners.orderedStream().forEach(listener -> notify(listener, lastEvents));
     }
+    updateSegments(lastRecordedByLead, caught);
     return outcomes;
   }
 
   /** Ids only in the log: events carry no personal data, but their properties might. */
-  private static void notify(LeadEventListener listener, LeadEvent event) {
+  private static void notify(LeadEventListener listener, List<LeadEvent> events) {
     try {
-      listener.eventRecorded(event);
+      listener.eventsRecorded(events);
     } catch (RuntimeException e) {
-      LOG.warn("Listener {} failed on event {}: {}", listener.getClass().getSimpleName(), event.eventId(), e.toString());
+      LOG.warn("Listener {} failed on {} events from {}: {}", listener.getClass().getSimpleName(), events.size(),
+          events.get(0).eventId(), e.toString());
     }
   }
 
-  private Optional<JourneyMessage> correlationMessage(LeadEvent event) {
-    if (!properties.isRecent(event, clock.instant())) {
-      return Optional.empty();
+  /** The message a recent event of a correlated type becomes, if a journey catches it; else null. */
+  private JourneyMessage correlationMessage(LeadEvent event, Predicate<String> caught, Instant now) {
+    String name = correlation.messages().get(event.type());
+    if (name == null || !caught.test(name) || !properties.isRecent(event, now)) {
+      return null;
     }
-    return correlation
-        .messageFor(event.type())
-        .map(name -> {
-          Map<String, Object> engagement = new HashMap<>();
-          engagement.put("eventId", event.eventId());
-          engagement.put("type", event.type());
-          engagement.put("channel", event.channel());
-          return new JourneyMessage(
-              name, event.leadId(), event.eventId(), correlation.timeToLive(), Map.of("lastEngagement", engagement));
-        });
+    Map<String, Object> engagement = new HashMap<>();
+    engagement.put("eventId", event.eventId());
+    engagement.put("type", event.type());
+    engagement.put("channel", event.channel());
+    return new JourneyMessage(
+        name, event.leadId(), event.eventId(), correlation.timeToLive(), Map.of("lastEngagement", engagement));
   }
 
   /** One evaluation per lead and batch: the lead's state after all its events of the batch. */
-  private List<JourneyMessage> segmentMessages(Map<String, LeadEvent> lastRecordedByLead) {
+  private void updateSegments(Map<String, LeadEvent> lastRecordedByLead, Predicate<String> caught) {
     if (lastRecordedByLead.isEmpty()) {
-      return List.of();
+      return;
     }
     Map<String, List<String>> memberships = new LinkedHashMap<>();
     segments.inputsOf(lastRecordedByLead.keySet()).forEach((leadId, input) -> memberships.put(leadId, rules.segmentsOf(input)));
-    List<JourneyMessage> messages = new ArrayList<>();
-    for (RedisSegments.SegmentChange change : segments.apply(memberships)) {
-      String trigger = lastRecordedByLead.get(change.leadId()).eventId();
-      String name = change.entered() ? correlation.segmentEntered() : correlation.segmentExited();
-      messages.add(
-          new JourneyMessage(
-              name,
-              change.leadId(),
-              trigger + ":" + name + ":" + change.segment(),
-              correlation.timeToLive(),
-              Map.of("segment", change.segment())));
-    }
-    return messages;
+    Map<String, String> triggers = new HashMap<>();
+    lastRecordedByLead.forEach((leadId, event) -> triggers.put(leadId, event.eventId()));
+    segments.apply(
+        memberships,
+        triggers,
+        caught.test(correlation.segmentEntered()) ? correlation.segmentEntered() : null,
+        caught.test(correlation.segmentExited()) ? correlation.segmentExited() : null,
+        correlation.timeToLive());
   }
 }

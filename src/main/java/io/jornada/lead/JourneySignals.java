@@ -1,16 +1,16 @@
 package io.jornada.lead;
 
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How journeys hear about leads, without the lead package knowing how journeys run (the {@code
  * journey} package implements it with the Camunda client).
  *
  * <p>Calls happen after the state is stored in Redis. {@link #leadCreated} happens at most once
- * per new lead. Published messages carry a message id, so publishing the same message again while
- * it is buffered is harmless: redeliveries of an event may be published again, and that is how
- * an event whose publication failed still reaches its journey (at least once, de-duplicated by
- * the engine). The application starts without an implementation; then nothing is signalled.
+ * per new lead. Messages derived from events and segment changes reach {@link #publish} through
+ * the journey outbox ({@code OutboxPublisher}), at least once: the same message may be published
+ * again after a crash, under the same message id, which the engine de-duplicates while the first
+ * is buffered. The application starts without an implementation; then nothing is signalled.
  */
 public interface JourneySignals {
 
@@ -18,8 +18,15 @@ public interface JourneySignals {
   void leadCreated(LeadProfile lead);
 
   /**
-   * Publishes the messages and returns once all were accepted; a message whose id is already
-   * buffered counts as accepted. Throws when any could not be published.
+   * Whether a deployed journey can catch a message of this name; messages nobody catches are not
+   * published at all.
    */
-  void publish(List<JourneyMessage> messages);
+  boolean catches(String messageName);
+
+  /**
+   * Publishes the message. The future completes once the engine accepted it, or already had a
+   * message with its id (that publication happened); it fails when the message could not be
+   * published, and the caller tries again later.
+   */
+  CompletableFuture<Void> publish(JourneyMessage message);
 }

@@ -26,10 +26,19 @@ import redis.clients.jedis.RedisClient;
 public class LeadConfiguration {
 
   @Bean
+  JourneyOutbox journeyOutbox(CorrelationProperties correlation) {
+    return new JourneyOutbox(correlation.outbox().key());
+  }
+
+  @Bean
   RedisLeadStateStore leadStateStore(
-      RedisClient redis, LeadProperties properties, EngagementProperties engagement, ObjectMapper json) {
+      RedisClient redis,
+      LeadProperties properties,
+      EngagementProperties engagement,
+      JourneyOutbox outbox,
+      ObjectMapper json) {
     // The wall clock, deliberately not a Clock bean: an engine's virtual clock must not date leads.
-    return new RedisLeadStateStore(redis, properties, engagement, json, Clock.systemUTC());
+    return new RedisLeadStateStore(redis, properties, engagement, outbox, json, Clock.systemUTC());
   }
 
   @Bean
@@ -38,8 +47,8 @@ public class LeadConfiguration {
   }
 
   @Bean
-  RedisSegments segments(RedisClient redis) {
-    return new RedisSegments(redis);
+  RedisSegments segments(RedisClient redis, JourneyOutbox outbox) {
+    return new RedisSegments(redis, outbox.key());
   }
 
   @Bean
@@ -75,7 +84,7 @@ public class LeadConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "jornada.lead.ingest.stream.enabled", havingValue = "true", matchIfMissing = true)
-  StreamIngestRunner streamIngestRunner(
+  PollingRunner streamIngestRunner(
       RedisClient redis,
       EventIngestor ingestor,
       EventValidator validator,
@@ -88,7 +97,19 @@ public class LeadConfiguration {
       consumers.add(
           new StreamIngestConsumer(redis, ingestor, validator, json, stream, prefix + "-" + i, Clock.systemUTC()));
     }
-    return new StreamIngestRunner(consumers);
+    return new PollingRunner("stream-ingest", consumers);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "jornada.lead.correlation.outbox.enabled", havingValue = "true", matchIfMissing = true)
+  PollingRunner journeyOutboxRunner(
+      RedisClient redis,
+      JourneyOutbox outbox,
+      CorrelationProperties correlation,
+      ObjectProvider<JourneySignals> signals) {
+    CorrelationProperties.Outbox settings = correlation.outbox();
+    String name = settings.consumer().isBlank() ? hostAndPid() : settings.consumer();
+    return new PollingRunner("journey-outbox", List.of(new OutboxPublisher(redis, outbox, settings, signals, name)));
   }
 
   private static String hostAndPid() {

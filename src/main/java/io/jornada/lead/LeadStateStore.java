@@ -1,5 +1,8 @@
 package io.jornada.lead;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The live state of leads (Redis). Writes for one lead are atomic. */
@@ -16,4 +19,11 @@ public interface LeadStateStore {
 
   /** The lead as it is now, or empty when the lead is unknown. */
   Optional<LeadProfile> find(String leadId);
+
+  /** The leads as they are now, by id, in the order given; unknown leads are left out. */
+  default Map<String, LeadProfile> findAll(Collection<String> leadIds) {
+    Map<String, LeadProfile> found = new LinkedHashMap<>();
+    leadIds.forEach(leadId -> find(leadId).ifPresent(lead -> found.put(leadId, lead)));
+    return found;
+  }
 }

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
@@ -24,6 +26,9 @@ import redis.clients.jedis.Response;
 public class RedisLeadStateStore implements LeadStateStore {
 
   static final String COUNT_PREFIX = "count:";
+
+  /** ARGV[10..13] of the record script for an event that carries no journey message. */
+  private static final List<String> NO_MESSAGE = List.of("", "", "", "");
 
   /**
    * Replaces the attributes, keeps counters and lastEngagedAt, sets createdAt only once. KEYS[1]
@@ -45,12 +50,15 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   /**
    * De-duplicates, counts, decays, moves lastEngagedAt and last-seen forward, fills the send-time
-   * histogram and appends to the timeline, all or nothing. KEYS[1] lead hash, KEYS[2] eventId
-   * marker, KEYS[3] timeline stream, KEYS[4] decayed counters, KEYS[5] last-seen per channel,
-   * KEYS[6] histogram; ARGV[1] marker TTL seconds, ARGV[2] type, ARGV[3] occurredAt millis, ARGV[4]
-   * '1' when engagement, ARGV[5] timeline length, ARGV[6] eventId, ARGV[7] channel ('' for none),
-   * ARGV[8] properties as JSON, ARGV[9] histogram slot ('weekday:hour'), then pairs of half-life
-   * name and half-life millis. Returns -1 for an unknown lead, 0 for a duplicate, 1 when recorded.
+   * histogram, appends to the timeline and the event's journey message (if any) to the journey
+   * outbox, all or nothing. KEYS[1] lead hash, KEYS[2] eventId marker, KEYS[3] timeline stream,
+   * KEYS[4] decayed counters, KEYS[5] last-seen per channel, KEYS[6] histogram, KEYS[7] journey
+   * outbox; ARGV[1] marker TTL seconds, ARGV[2] type, ARGV[3] occurredAt millis, ARGV[4] '1' when
+   * engagement, ARGV[5] timeline length, ARGV[6] eventId (also the message id), ARGV[7] channel (''
+   * for none), ARGV[8] properties as JSON, ARGV[9] histogram slot ('weekday:hour'), ARGV[10]
+   * message name ('' for no message), ARGV[11] leadId, ARGV[12] message TTL millis, ARGV[13]
+   * message variables as JSON, then pairs of half-life name and half-life millis. Returns -1 for an
+   * unknown lead, 0 for a duplicate, 1 when recorded.
    *
    * <p>A decayed counter is stored as 'value|millis', the value as of that instant. A late event
    * adds its own decayed contribution without moving the instant back, so order does not matter.
@@ -66,7 +74,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       local at = tonumber(ARGV[3])
       -- All decayed counters in one HMGET and one HSET: fewer commands per event.
       local fields = {}
-      for i = 10, #ARGV, 2 do
+      for i = 14, #ARGV, 2 do
         table.insert(fields, ARGV[i] .. ':type:' .. ARGV[2])
         if ARGV[7] ~= '' then
           table.insert(fields, ARGV[i] .. ':channel:' .. ARGV[7])
@@ -76,7 +84,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       local updates = {}
       local per = ARGV[7] ~= '' and 2 or 1
       for f = 1, #fields do
-        local halfLife = tonumber(ARGV[10 + 2 * math.floor((f - 1) / per) + 1])
+        local halfLife = tonumber(ARGV[14 + 2 * math.floor((f - 1) / per) + 1])
         local value, since = 0, at
         if stored[f] then
           local v, t = string.match(stored[f], '^([^|]+)|(.+)$')
@@ -109,10 +117,15 @@ public class RedisLeadStateStore implements LeadStateStore {
       redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*',
         'eventId', ARGV[6], 'type', ARGV[2], 'occurredAt', ARGV[3],
         'channel', ARGV[7], 'properties', ARGV[8])
+      if ARGV[10] ~= '' then
+        redis.call('XADD', KEYS[7], '*', 'name', ARGV[10], 'key', ARGV[11], 'id', ARGV[6],
+          'ttl', ARGV[12], 'variables', ARGV[13], 'merge', '1')
+      end
       return 1
       """;
 
   private final RedisClient redis;
+  private final JourneyOutbox outbox;
   private final LeadProperties properties;
   private final EngagementProperties engagement;
   private final ObjectMapper json;
@@ -131,7 +144,18 @@ public class RedisLeadStateStore implements LeadStateStore {
       EngagementProperties engagement,
       ObjectMapper json,
       Clock clock) {
+    this(redis, properties, engagement, new JourneyOutbox(CorrelationProperties.Outbox.defaults().key()), json, clock);
+  }
+
+  RedisLeadStateStore(
+      RedisClient redis,
+      LeadProperties properties,
+      EngagementProperties engagement,
+      JourneyOutbox outbox,
+      ObjectMapper json,
+      Clock clock) {
     this.redis = redis;
+    this.outbox = outbox;
     this.properties = properties;
     this.engagement = engagement;
     this.json = json;
@@ -205,7 +229,7 @@ public class RedisLeadStateStore implements LeadStateStore {
    */
   @Override
   public boolean record(LeadEvent event) {
-    RecordOutcome outcome = recordAll(List.of(event)).get(0);
+    RecordOutcome outcome = recordAll(List.of(event), e -> null).get(0);
     if (outcome == RecordOutcome.UNKNOWN_LEAD) {
       throw new UnknownLeadException(event.leadId());
     }
@@ -213,13 +237,15 @@ public class RedisLeadStateStore implements LeadStateStore {
   }
 
   /**
-   * Records the events in one pipeline (one round trip), each atomically on its own; the outcomes
-   * are in the order of the events.
+   * Records the events in one pipeline (one round trip), each atomically on its own together with
+   * the journey message {@code messageOf} gives for it ({@code null} for none), which goes to the
+   * journey outbox only when the event is recorded (not for a duplicate or an unknown lead). The
+   * outcomes are in the order of the events.
    */
-  List<RecordOutcome> recordAll(List<LeadEvent> events) {
+  List<RecordOutcome> recordAll(List<LeadEvent> events, Function<LeadEvent, JourneyMessage> messageOf) {
     List<LuaScript.Call> calls = new ArrayList<>(events.size());
     for (LeadEvent event : events) {
-      calls.add(recordCall(event));
+      calls.add(recordCall(event, messageOf.apply(event)));
     }
     List<Object> results = recordScript.evalAll(calls);
     List<RecordOutcome> outcomes = new ArrayList<>(results.size());
@@ -230,11 +256,11 @@ public class RedisLeadStateStore implements LeadStateStore {
     return outcomes;
   }
 
-  private LuaScript.Call recordCall(LeadEvent event) {
+  private LuaScript.Call recordCall(LeadEvent event, JourneyMessage message) {
     Instant occurredAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
     ZonedDateTime local = occurredAt.atZone(engagement.timeZone());
     String leadId = event.leadId();
-    List<String> args = new ArrayList<>(9 + halfLifeArgs.size());
+    List<String> args = new ArrayList<>(13 + halfLifeArgs.size());
     args.add(Long.toString(properties.eventDedupeWindow().toSeconds()));
     args.add(event.type());
     args.add(Long.toString(occurredAt.toEpochMilli()));
@@ -244,6 +270,14 @@ public class RedisLeadStateStore implements LeadStateStore {
     args.add(event.channel() == null ? "" : event.channel());
     args.add(toJson(event.properties()));
     args.add(local.getDayOfWeek().getValue() + ":" + local.getHour());
+    if (message == null) {
+      args.addAll(NO_MESSAGE);
+    } else {
+      args.add(message.name());
+      args.add(message.leadId());
+      args.add(Long.toString(message.timeToLive().toMillis()));
+      args.add(outbox.variablesJson(message.variables()));
+    }
     args.addAll(halfLifeArgs);
     return new LuaScript.Call(
         List.of(
@@ -252,7 +286,8 @@ public class RedisLeadStateStore implements LeadStateStore {
             timelineKey(leadId),
             decayedKey(leadId),
             lastSeenKey(leadId),
-            hoursKey(leadId)),
+            hoursKey(leadId),
+            outbox.key()),
         args);
   }
 
@@ -296,7 +331,25 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   @Override
   public Optional<LeadProfile> find(String leadId) {
-    Map<String, String> hash = redis.hgetAll(leadKey(leadId));
+    return profile(leadId, redis.hgetAll(leadKey(leadId)));
+  }
+
+  /** One pipeline, one round trip, for all the leads. */
+  @Override
+  public Map<String, LeadProfile> findAll(Collection<String> leadIds) {
+    Map<String, Response<Map<String, String>>> hashes = new LinkedHashMap<>();
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (String leadId : leadIds) {
+        hashes.put(leadId, pipeline.hgetAll(leadKey(leadId)));
+      }
+      pipeline.sync();
+    }
+    Map<String, LeadProfile> found = new LinkedHashMap<>();
+    hashes.forEach((leadId, hash) -> profile(leadId, hash.get()).ifPresent(lead -> found.put(leadId, lead)));
+    return found;
+  }
+
+  private static Optional<LeadProfile> profile(String leadId, Map<String, String> hash) {
     if (hash.isEmpty()) {
       return Optional.empty();
     }

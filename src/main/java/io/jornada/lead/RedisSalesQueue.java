@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.Tuple;
 
@@ -54,6 +58,34 @@ public class RedisSalesQueue implements SalesQueue {
   @Override
   public void refresh(String leadId, double score, List<String> reasons) {
     redis.eval(REFRESH, List.of(QUEUE, REASONS), List.of(leadId, Double.toString(score), encode(reasons)));
+  }
+
+  /** One {@code ZMSCORE}. */
+  @Override
+  public Set<String> queued(Collection<String> leadIds) {
+    if (leadIds.isEmpty()) {
+      return Set.of();
+    }
+    List<String> ids = List.copyOf(leadIds);
+    List<Double> scores = redis.zmscore(QUEUE, ids.toArray(String[]::new));
+    Set<String> queued = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (scores.get(i) != null) {
+        queued.add(ids.get(i));
+      }
+    }
+    return queued;
+  }
+
+  /** One pipeline, one round trip, for all the leads. */
+  @Override
+  public void refreshAll(List<HandOff> latest) {
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (HandOff entry : latest) {
+        pipeline.eval(REFRESH, List.of(QUEUE, REASONS), List.of(entry.leadId(), Double.toString(entry.score()), encode(entry.reasons())));
+      }
+      pipeline.sync();
+    }
   }
 
   private String encode(List<String> reasons) {

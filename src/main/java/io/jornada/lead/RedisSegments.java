@@ -1,5 +1,6 @@
 package io.jornada.lead;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,7 +13,10 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
-/** Segment memberships in Redis: one set per segment and one per lead, kept in step by Lua. */
+/**
+ * Segment memberships in Redis: one set per segment and one per lead, kept in step by Lua, with
+ * the journey messages of each change appended to the journey outbox in the same step.
+ */
 final class RedisSegments {
 
   static final String INDEX = "jornada:segments";
@@ -21,41 +25,55 @@ final class RedisSegments {
   static final String NO_SCORE_BAND = "D";
 
   /**
-   * Replaces the lead's memberships with ARGV[2..] and reports the difference. KEYS[1] the lead's
-   * segment set; ARGV[1] leadId. Returns {entered, exited}.
+   * Replaces the lead's memberships with ARGV[6..] and appends a journey message per change to
+   * the outbox, all or nothing. KEYS[1] the lead's segment set, KEYS[2] the
+   * journey outbox; ARGV[1] leadId, ARGV[2] the id of the event that triggered the evaluation,
+   * ARGV[3] the entered message name and ARGV[4] the exited one ('' for no message), ARGV[5] the
+   * message TTL millis. Returns how many memberships changed.
    */
   private static final String APPLY =
       """
       local wanted = {}
-      for i = 2, #ARGV do wanted[ARGV[i]] = true end
-      local entered, exited = {}, {}
+      for i = 6, #ARGV do wanted[ARGV[i]] = true end
+      local changes = 0
+      local function signal(name, segment)
+        if name ~= '' then
+          redis.call('XADD', KEYS[2], '*', 'name', name, 'key', ARGV[1],
+            'id', ARGV[2] .. ':' .. name .. ':' .. segment, 'ttl', ARGV[5],
+            'variables', cjson.encode({segment = segment}), 'merge', '0')
+        end
+      end
       for _, segment in ipairs(redis.call('SMEMBERS', KEYS[1])) do
         if wanted[segment] then
           wanted[segment] = nil
         else
           redis.call('SREM', KEYS[1], segment)
           redis.call('SREM', 'jornada:segment:' .. segment, ARGV[1])
-          table.insert(exited, segment)
+          changes = changes + 1
+          signal(ARGV[4], segment)
         end
       end
-      for i = 2, #ARGV do
+      for i = 6, #ARGV do
         local segment = ARGV[i]
         if wanted[segment] then
           wanted[segment] = nil
           redis.call('SADD', KEYS[1], segment)
           redis.call('SADD', 'jornada:segment:' .. segment, ARGV[1])
           redis.call('SADD', 'jornada:segments', segment)
-          table.insert(entered, segment)
+          changes = changes + 1
+          signal(ARGV[3], segment)
         end
       end
-      return {entered, exited}
+      return changes
       """;
 
   private final RedisClient redis;
+  private final String outboxKey;
   private final LuaScript apply;
 
-  RedisSegments(RedisClient redis) {
+  RedisSegments(RedisClient redis, String outboxKey) {
     this.redis = redis;
+    this.outboxKey = outboxKey;
     this.apply = new LuaScript(redis, APPLY);
   }
 
@@ -100,28 +118,33 @@ final class RedisSegments {
     return inputs;
   }
 
-  /** Sets each lead's memberships to exactly the given segments; returns what changed. */
-  List<SegmentChange> apply(Map<String, List<String>> segmentsByLead) {
+  /**
+   * Sets each lead's memberships to exactly the given segments. Each change is signalled in the same atomic step: a message named {@code entered} or {@code exited}
+   * (none when {@code null}) goes to the journey outbox, its id made of the lead's trigger event
+   * id, the name and the segment.
+   *
+   * @param triggers leadId → the event that caused the evaluation
+   */
+  void apply(
+      Map<String, List<String>> segmentsByLead,
+      Map<String, String> triggers,
+      String entered,
+      String exited,
+      Duration timeToLive) {
     List<String> leadIds = new ArrayList<>(segmentsByLead.keySet());
     List<LuaScript.Call> calls = new ArrayList<>(leadIds.size());
+    String ttl = Long.toString(timeToLive.toMillis());
     for (String leadId : leadIds) {
       List<String> args = new ArrayList<>();
       args.add(leadId);
+      args.add(triggers.get(leadId));
+      args.add(entered == null ? "" : entered);
+      args.add(exited == null ? "" : exited);
+      args.add(ttl);
       args.addAll(segmentsByLead.get(leadId));
-      calls.add(new LuaScript.Call(List.of(leadSegmentsKey(leadId)), args));
+      calls.add(new LuaScript.Call(List.of(leadSegmentsKey(leadId), outboxKey), args));
     }
-    List<Object> results = apply.evalAll(calls);
-    List<SegmentChange> changes = new ArrayList<>();
-    for (int i = 0; i < leadIds.size(); i++) {
-      List<?> result = (List<?>) results.get(i);
-      for (Object segment : (List<?>) result.get(0)) {
-        changes.add(new SegmentChange(leadIds.get(i), (String) segment, true));
-      }
-      for (Object segment : (List<?>) result.get(1)) {
-        changes.add(new SegmentChange(leadIds.get(i), (String) segment, false));
-      }
-    }
-    return changes;
+    apply.evalAll(calls);
   }
 
   /** Every segment that ever had a member, with its current size. */
@@ -147,7 +170,4 @@ final class RedisSegments {
   List<String> segmentsOf(String leadId) {
     return redis.smembers(leadSegmentsKey(leadId)).stream().sorted().toList();
   }
-
-  /** A lead entered or left a segment. */
-  record SegmentChange(String leadId, String segment, boolean entered) {}
 }

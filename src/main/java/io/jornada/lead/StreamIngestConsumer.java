@@ -28,7 +28,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * counted twice. Entries that can never be processed (invalid, unknown lead) go to the dead-letter
  * stream with the reason, and are acknowledged.
  */
-final class StreamIngestConsumer {
+final class StreamIngestConsumer implements PollingRunner.Poller {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamIngestConsumer.class);
 
@@ -59,7 +59,8 @@ final class StreamIngestConsumer {
     this.clock = clock;
   }
 
-  String name() {
+  @Override
+  public String name() {
     return name;
   }
 
@@ -69,7 +70,8 @@ final class StreamIngestConsumer {
    *
    * @throws JedisConnectionException while Redis is unreachable; the entries stay pending
    */
-  int pollOnce() {
+  @Override
+  public int pollOnce() {
     ensureGroup();
     List<StreamEntry> entries;
     try {

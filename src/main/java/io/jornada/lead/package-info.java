@@ -7,9 +7,13 @@
  *
  * <p>Every event, whichever way it arrives, takes one path ({@code EventIngestor}): validate
  * against {@code docs/lead-event.schema.json}, fold into state (one Lua script per event, one
- * pipeline per batch), re-evaluate the segments of the leads that changed ({@code
- * dmn/segment-*.dmn}), publish the journey messages, and only then acknowledge (HTTP 202, {@code
- * XACK}).
+ * pipeline per batch) together with the event's journey message, appended to the journey outbox in
+ * the same script, re-evaluate the segments of the leads that changed ({@code
+ * dmn/segment-*.dmn}; their messages appended with the membership change), and only then
+ * acknowledge (HTTP 202, {@code XACK}). {@code OutboxPublisher} publishes the outbox to the
+ * journeys asynchronously, at least once, coalescing a lead's engagements within a batch. Only
+ * messages a deployed journey catches ({@link io.jornada.lead.JourneySignals#catches}) are
+ * appended at all.
  *
  * <h2>Redis keys</h2>
  *
@@ -44,6 +48,9 @@
  *   <li>{@code jornada:ingest} (stream, consumer group {@code jornada}; producers trim it) and
  *       {@code jornada:ingest:rejected} (stream, {@code MAXLEN ~ 100000}): entries that could
  *       never be processed, with the reason.
+ *   <li>{@code jornada:journey:outbox} (stream, consumer group {@code jornada}): journey messages
+ *       not yet published, fields {@code name key id ttl variables merge}; an entry is deleted
+ *       once the engine accepted its message, so the stream's length is the publication lag.
  *   <li>{@code jornada:sales:queue} (sorted set, leadId by score) and {@code
  *       jornada:sales:reasons} (hash, leadId → JSON array of reasons).
  * </ul>

@@ -1,6 +1,7 @@
 package io.jornada.scoring;
 
 import io.jornada.lead.LeadProfile;
+import java.util.List;
 
 /**
  * Scores a lead: the calibrated probability that it converts, its band and the reasons.
@@ -10,4 +11,9 @@ import io.jornada.lead.LeadProfile;
 public interface LeadScorer {
 
   LeadScore score(LeadProfile lead);
+
+  /** Scores several leads at once, in order; implementations may do it in one call to the model. */
+  default List<LeadScore> scoreAll(List<LeadProfile> leads) {
+    return leads.stream().map(this::score).toList();
+  }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 
 /**
  * Scores in Redis, one hash per lead, {@code jornada:lead:<leadId>:score}: {@code probability},
@@ -33,6 +36,15 @@ public class RedisLeadScoreStore implements LeadScoreStore {
       return previous
       """;
 
+  /** As REPLACE, returning only the previous probability (nil for a first score). */
+  private static final String REPLACE_PROBABILITY =
+      """
+      local previous = redis.call('HGET', KEYS[1], 'probability')
+      redis.call('HSET', KEYS[1], 'probability', ARGV[1], 'band', ARGV[2], 'reasons', ARGV[3],
+        'modelVersion', ARGV[4], 'scoredAt', ARGV[5])
+      return previous
+      """;
+
   private final RedisClient redis;
   private final ObjectMapper json;
 
@@ -47,15 +59,45 @@ public class RedisLeadScoreStore implements LeadScoreStore {
 
   @Override
   public Optional<StoredScore> replace(StoredScore score) {
-    List<String> values =
-        List.of(Double.toString(score.probability()), score.band(), encode(score.reasons()), score.modelVersion(),
-            score.scoredAt().toString());
-    Object previous = redis.eval(REPLACE, List.of(key(score.leadId())), values);
+    return previous(score.leadId(), redis.eval(REPLACE, List.of(key(score.leadId())), values(score)));
+  }
+
+  /**
+   * One pipeline, one round trip, for all the scores; each replacement atomic on its own, and only
+   * the previous probability read back (the previous reasons are not parsed).
+   */
+  @Override
+  public List<OptionalDouble> replaceAll(List<StoredScore> scores) {
+    List<Response<Object>> responses = new ArrayList<>(scores.size());
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (StoredScore score : scores) {
+        responses.add(pipeline.eval(REPLACE_PROBABILITY, List.of(key(score.leadId())), values(score)));
+      }
+      pipeline.sync();
+    }
+    List<OptionalDouble> previous = new ArrayList<>(scores.size());
+    for (Response<Object> response : responses) {
+      Object probability = response.get();
+      previous.add(probability == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(text(probability))));
+    }
+    return previous;
+  }
+
+  private List<String> values(StoredScore score) {
+    return List.of(Double.toString(score.probability()), score.band(), encode(score.reasons()), score.modelVersion(),
+        score.scoredAt().toString());
+  }
+
+  private Optional<StoredScore> previous(String leadId, Object previous) {
     List<String> fields = new ArrayList<>();
     for (Object value : (List<?>) previous) {
-      fields.add(value == null ? null : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
+      fields.add(value == null ? null : text(value));
     }
-    return decode(score.leadId(), fields);
+    return decode(leadId, fields);
+  }
+
+  private static String text(Object value) {
+    return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.jornada.scoring;
 
 import io.jornada.lead.LeadProfile;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,16 @@ final class XGBoostLeadScorer implements LeadScorer, AutoCloseable {
 
   @Override
   public LeadScore score(LeadProfile lead) {
-    Explanation explanation = explain(lead);
+    return score(explain(lead));
+  }
+
+  /** One matrix of all the leads, one prediction call: per lead, the JNI calls were the cost. */
+  @Override
+  public List<LeadScore> scoreAll(List<LeadProfile> leads) {
+    return explainAll(leads).stream().map(this::score).toList();
+  }
+
+  private LeadScore score(Explanation explanation) {
     List<LeadScore.Reason> reasons = new ArrayList<>();
     for (int i = 0; i < explanation.features().length; i++) {
       if (explanation.contributions()[i] != 0) {
@@ -70,23 +80,46 @@ final class XGBoostLeadScorer implements LeadScorer, AutoCloseable {
    * raises the probability too, but contributions are not additive in probability.
    */
   Explanation explain(LeadProfile lead) {
-    float[] features = LeadFeatures.of(lead, clock.instant());
-    float[] contributions;
-    float margin;
+    return explainAll(List.of(lead)).get(0);
+  }
+
+  /** {@link #explain} for each lead, in order, with one matrix and one call per prediction kind. */
+  List<Explanation> explainAll(List<LeadProfile> leads) {
+    if (leads.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    List<float[]> rows = new ArrayList<>(leads.size());
+    leads.forEach(lead -> rows.add(LeadFeatures.of(lead, now)));
+    int width = rows.get(0).length;
+    float[] matrix = new float[rows.size() * width];
+    for (int r = 0; r < rows.size(); r++) {
+      System.arraycopy(rows.get(r), 0, matrix, r * width, width);
+    }
+    float[][] contributions;
+    float[][] margins;
     synchronized (booster) {
-      DMatrix row = null;
+      DMatrix data = null;
       try {
-        row = new DMatrix(features, 1, features.length, Float.NaN);
-        contributions = booster.predictContrib(row, 0)[0];
-        margin = booster.predict(row, true)[0][0];
+        data = new DMatrix(matrix, rows.size(), width, Float.NaN);
+        contributions = booster.predictContrib(data, 0);
+        margins = booster.predict(data, true);
       } catch (XGBoostError e) {
         throw new IllegalStateException("XGBoost failed to score with model " + metadata.version(), e);
       } finally {
-        if (row != null) {
-          row.dispose();
+        if (data != null) {
+          data.dispose();
         }
       }
     }
+    List<Explanation> explanations = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      explanations.add(explanation(rows.get(r), contributions[r], margins[r][0]));
+    }
+    return explanations;
+  }
+
+  private Explanation explanation(float[] features, float[] contributions, float margin) {
     double[] featureContributions = new double[features.length];
     for (int i = 0; i < features.length; i++) {
       featureContributions[i] = contributions[i];

@@ -10,8 +10,8 @@ import io.jornada.lead.JourneyMessage;
 import io.jornada.lead.LeadProfile;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class CamundaJourneySignalsTest {
@@ -24,7 +24,7 @@ class CamundaJourneySignalsTest {
     try (var gateway = new RecordingGateway(0);
         CamundaClient client = gateway.client()) {
       // when
-      new CamundaJourneySignals(client, PROPERTIES).leadCreated(lead());
+      signals(client).leadCreated(lead());
 
       // then
       JsonNode body = onlyPublication(gateway);
@@ -44,9 +44,7 @@ class CamundaJourneySignalsTest {
     try (var gateway = new RecordingGateway(0);
         CamundaClient client = gateway.client()) {
       // when
-      new CamundaJourneySignals(client, PROPERTIES)
-          .publish(List.of(new JourneyMessage("lead-engaged", "lead-1", "evt-9", Duration.ofMinutes(5),
-              Map.of("lastEngagement", Map.of("type", "email_click", "channel", "email")))));
+      signals(client).publish(engaged()).join();
 
       // then
       JsonNode body = onlyPublication(gateway);
@@ -57,6 +55,58 @@ class CamundaJourneySignalsTest {
       assertThat(body.path("variables").path("lastEngagement"))
           .isEqualTo(new ObjectMapper().readTree("{\"type\":\"email_click\",\"channel\":\"email\"}"));
     }
+  }
+
+  @Test
+  void shouldCountAMessageIdTheEngineAlreadyHasAsPublished() throws Exception {
+    try (var gateway = new RecordingGateway(0);
+        CamundaClient client = gateway.client()) {
+      // given: the engine answers 409, as for a message published again after a crash
+      gateway.conflicts.set(1);
+
+      // when
+      CompletableFuture<Void> published = signals(client).publish(engaged());
+
+      // then
+      assertThat(published).succeedsWithin(Duration.ofSeconds(10));
+      assertThat(onlyPublication(gateway).path("messageId").asText()).isEqualTo("evt-9");
+    }
+  }
+
+  @Test
+  void shouldFailAPublicationTheGatewayRefuses() throws Exception {
+    try (var gateway = new RecordingGateway(1);
+        CamundaClient client = gateway.client()) {
+      // when
+      CompletableFuture<Void> published = signals(client).publish(engaged());
+
+      // then: the outbox keeps the message and tries again
+      assertThat(published).failsWithin(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void shouldCatchOnlyTheMessagesOfTheDeployedJourneys() throws Exception {
+    try (var gateway = new RecordingGateway(0);
+        CamundaClient client = gateway.client()) {
+      // when
+      CamundaJourneySignals signals = signals(client);
+
+      // then: lead-nurture.bpmn waits for lead-engaged and lead-hot; no journey waits for segments
+      assertThat(signals.catches("lead-engaged")).isTrue();
+      assertThat(signals.catches("lead-hot")).isTrue();
+      assertThat(signals.catches("segment-entered")).isFalse();
+      assertThat(signals.catches("segment-exited")).isFalse();
+    }
+  }
+
+  private static CamundaJourneySignals signals(CamundaClient client) {
+    return new CamundaJourneySignals(client, PROPERTIES, new JourneyDeployer(client));
+  }
+
+  private static JourneyMessage engaged() {
+    return new JourneyMessage("lead-engaged", "lead-1", "evt-9", Duration.ofMinutes(5),
+        Map.of("lastEngagement", Map.of("type", "email_click", "channel", "email")));
   }
 
   private static JsonNode onlyPublication(RecordingGateway gateway) throws Exception {

@@ -36,7 +36,9 @@ import org.springframework.web.client.RestClient;
       "jornada.journey.max-attempts=5",
       "jornada.journey.hand-off-threshold=0.6",
       "jornada.scoring.bootstrap.population-size=20000",
-      "jornada.scoring.triggers.hot=0.6"
+      "jornada.scoring.triggers.hot=0.6",
+      // Its own journey outbox: other applications of this JVM share the Redis and publish theirs.
+      "jornada.lead.correlation.outbox.key=test:lead-nurture:outbox"
     })
 class LeadNurtureJourneyTest {
 

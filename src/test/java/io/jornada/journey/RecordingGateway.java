@@ -14,13 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback HTTP server that answers the two REST v2 calls the journey package makes (deploy,
  * publish message) and records the bodies, so the unmodified Camunda client can be tested here
  * before the embedded engine exists. It can answer 502 to the first calls to simulate a gateway
- * that is not up yet (not 503: the client's HTTP layer retries that one by itself).
+ * that is not up yet (not 503: the client's HTTP layer retries that one by itself), and 409 to
+ * publications to simulate a message id the engine already has.
  */
 final class RecordingGateway implements AutoCloseable {
 
   record Call(String path, String body) {}
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
+  /** How many of the next message publications are answered 409, as a message id already buffered. */
+  final AtomicInteger conflicts = new AtomicInteger();
   private final AtomicInteger unavailableCalls;
   private final HttpServer server;
 
@@ -28,7 +31,13 @@ final class RecordingGateway implements AutoCloseable {
     this.unavailableCalls = new AtomicInteger(unavailableCalls);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v2/deployments", exchange -> answer(exchange, DEPLOYED));
-    server.createContext("/v2/messages/publication", exchange -> answer(exchange, PUBLISHED));
+    server.createContext("/v2/messages/publication", exchange -> {
+      if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        conflict(exchange);
+      } else {
+        answer(exchange, PUBLISHED);
+      }
+    });
     server.start();
   }
 
@@ -53,6 +62,18 @@ final class RecordingGateway implements AutoCloseable {
         .getResponseHeaders()
         .add("Content-Type", unavailable ? "application/problem+json" : "application/json");
     exchange.sendResponseHeaders(unavailable ? 502 : 200, response.length);
+    exchange.getResponseBody().write(response);
+    exchange.close();
+  }
+
+  private void conflict(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    calls.add(new Call(exchange.getRequestURI().getPath(), body));
+    byte[] response =
+        "{\"type\":\"about:blank\",\"title\":\"ALREADY_EXISTS\",\"status\":409,\"detail\":\"already published\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+    exchange.sendResponseHeaders(409, response.length);
     exchange.getResponseBody().write(response);
     exchange.close();
   }

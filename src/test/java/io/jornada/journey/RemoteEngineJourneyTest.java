@@ -36,7 +36,9 @@ import org.springframework.web.client.RestClient;
       "jornada.engine.embedded=false",
       "jornada.journey.engagement-wait=PT0.5S",
       "jornada.journey.max-attempts=1",
-      "jornada.scoring.bootstrap.population-size=5000"
+      "jornada.scoring.bootstrap.population-size=5000",
+      // Its own journey outbox: other applications of this JVM share the Redis and publish theirs.
+      "jornada.lead.correlation.outbox.key=test:remote-engine:outbox"
     })
 class RemoteEngineJourneyTest {
 

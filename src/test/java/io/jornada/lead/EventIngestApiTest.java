@@ -24,8 +24,12 @@ import redis.clients.jedis.RedisClient;
 
 @SpringBootTest(
     classes = LeadApiTestApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "jornada.lead.correlation.outbox.key=" + EventIngestApiTest.OUTBOX)
 class EventIngestApiTest {
+
+  /** Its own journey outbox: each test application of this JVM on the shared Redis publishes its own. */
+  static final String OUTBOX = "test:event-ingest-api:outbox";
 
   private static final String ANA =
       """
@@ -147,6 +151,7 @@ class EventIngestApiTest {
     api.post("/api/events", "[" + event("c1", "email_click") + "," + event("c2", "page_view") + "]");
 
     // then: email_click wakes journeys, page_view does not
+    RecordingJourneySignals.awaitOutboxPublished(RedisServer.shared().url(), OUTBOX);
     assertThat(signals.named("lead-engaged")).singleElement().satisfies(m -> {
       assertThat(m.leadId()).isEqualTo("ana-1");
       assertThat(m.messageId()).isEqualTo("c1");
@@ -158,6 +163,7 @@ class EventIngestApiTest {
   void shouldMoveLeadsBetweenSegmentsAndPublishEnteredAndExited() throws Exception {
     // given: no score yet, band D: cold-awareness
     api.post("/api/events", "[" + event("s1", "page_view") + "]");
+    RecordingJourneySignals.awaitOutboxPublished(RedisServer.shared().url(), OUTBOX);
     assertThat(signals.named("segment-entered")).extracting(m -> m.variables().get("segment")).containsExactly("cold-awareness");
 
     // when: scoring stored band A and the lead reached the decision stage
@@ -168,6 +174,7 @@ class EventIngestApiTest {
     api.post("/api/events", "[" + event("s2", "form_submit") + "]");
 
     // then
+    RecordingJourneySignals.awaitOutboxPublished(RedisServer.shared().url(), OUTBOX);
     assertThat(signals.named("segment-exited")).singleElement().satisfies(m -> {
       assertThat(m.variables()).containsEntry("segment", "cold-awareness");
       assertThat(m.messageId()).isEqualTo("s2:segment-exited:cold-awareness");

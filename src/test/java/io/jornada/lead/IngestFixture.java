@@ -6,15 +6,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import redis.clients.jedis.RedisClient;
 
-/** The ingestion path wired by hand on a real Redis, with a recording journey port and event listener. */
+/**
+ * The ingestion path wired by hand on a real Redis, with a recording journey port and event
+ * listener; the journey outbox is published only when a test calls a {@link #publisher}.
+ */
 final class IngestFixture {
 
   final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   final RecordingJourneySignals signals = new RecordingJourneySignals();
   final List<LeadEvent> heard = new CopyOnWriteArrayList<>();
+  /** Not the default outbox, which running applications in the same JVM publish. */
+  final JourneyOutbox outbox = new JourneyOutbox("test:fixture:outbox");
   final RedisLeadStateStore store;
   final RedisSegments segments;
   final EventIngestor ingestor;
@@ -23,8 +29,9 @@ final class IngestFixture {
 
   IngestFixture(RedisClient redis) {
     this.redis = redis;
-    this.store = new RedisLeadStateStore(redis, LeadProperties.defaults(), json, Clock.systemUTC());
-    this.segments = new RedisSegments(redis);
+    this.store =
+        new RedisLeadStateStore(redis, LeadProperties.defaults(), EngagementProperties.defaults(), outbox, json, Clock.systemUTC());
+    this.segments = new RedisSegments(redis, outbox.key());
     this.validator = new EventValidator(IngestProperties.defaults(), json);
     this.ingestor =
         new EventIngestor(
@@ -33,9 +40,30 @@ final class IngestFixture {
             segments,
             CorrelationProperties.defaults(),
             LeadProperties.defaults(),
-            new StaticListableBeanFactory(Map.of("signals", signals)).getBeanProvider(JourneySignals.class),
+            signalsProvider(),
             new StaticListableBeanFactory(Map.of("listener", (LeadEventListener) heard::add)).getBeanProvider(LeadEventListener.class),
             Clock.systemUTC());
+  }
+
+  /** A publisher of the journey outbox, named {@code name}. */
+  OutboxPublisher publisher(String name, Duration minIdle) {
+    CorrelationProperties.Outbox settings =
+        new CorrelationProperties.Outbox(true, outbox.key(), "jornada", name, 100, Duration.ofMillis(100), minIdle, 8);
+    return new OutboxPublisher(redis, outbox, settings, signalsProvider(), name);
+  }
+
+  /** Publishes the journey outbox until nothing is left; returns how many entries were acknowledged. */
+  int drainOutbox() {
+    OutboxPublisher publisher = publisher("drain", Duration.ofSeconds(30));
+    int total = 0;
+    for (int published = publisher.pollOnce(); published > 0; published = publisher.pollOnce()) {
+      total += published;
+    }
+    return total;
+  }
+
+  private ObjectProvider<JourneySignals> signalsProvider() {
+    return new StaticListableBeanFactory(Map.of("signals", signals)).getBeanProvider(JourneySignals.class);
   }
 
   /** A consumer of {@code key}: not the default stream, which running applications in the same JVM consume. */

@@ -15,6 +15,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,7 +27,7 @@ import redis.clients.jedis.StreamEntryID;
 /**
  * Stops and restarts its own durable Redis while events arrive over HTTP and through the stream:
  * HTTP answers 503 with Retry-After meanwhile, stream entries wait, and afterwards every event is
- * counted exactly once.
+ * counted exactly once and the journey outbox is published to the end.
  */
 // Closed after the class, so its stream consumers stop instead of polling the stopped Redis.
 @DirtiesContext
@@ -54,6 +55,7 @@ class IngestOutageTest {
   }
 
   @LocalServerPort int port;
+  @Autowired RecordingJourneySignals signals;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -87,6 +89,9 @@ class IngestOutageTest {
     try (RedisClient redis = RedisClient.create(URI.create(REDIS.url()))) {
       assertThat(redis.xpending("jornada:ingest", "jornada").getTotal()).isZero();
     }
+    RecordingJourneySignals.awaitOutboxPublished(REDIS.url(), CorrelationProperties.Outbox.defaults().key());
+    assertThat(signals.engaged).as("the batch accepted after the restart reached the journeys")
+        .contains("h-5-0").allMatch(id -> id.startsWith("h-")).doesNotHaveDuplicates();
   }
 
   /** What a well-behaved client does: retry after Retry-After until accepted. */

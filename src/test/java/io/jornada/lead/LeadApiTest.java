@@ -19,8 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(
     classes = LeadApiTestApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "jornada.lead.correlation.outbox.key=" + LeadApiTest.OUTBOX)
 class LeadApiTest {
+
+  /** Its own journey outbox: each test application of this JVM on the shared Redis publishes its own. */
+  static final String OUTBOX = "test:lead-api:outbox";
 
   private static final String ANA =
       """
@@ -92,8 +96,9 @@ class LeadApiTest {
     assertThat(json.readTree(first.body()).get("duplicate").asBoolean()).isFalse();
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json.readTree(again.body()).get("duplicate").asBoolean()).isTrue();
-    // the redelivery is published again under the same message id, which the engine de-duplicates
-    assertThat(signals.engaged).containsOnly("ev-1");
+    // the journey message went to the outbox with the event, once: the redelivery adds none
+    RecordingJourneySignals.awaitOutboxPublished(RedisServer.shared().url(), OUTBOX);
+    assertThat(signals.engaged).containsExactly("ev-1");
     JsonNode lead = json.readTree(api.get("/api/leads/ana-1").body());
     assertThat(lead.get("eventCounts").get("email_open").asInt()).isEqualTo(1);
     assertThat(lead.get("lastEngagedAt").isNull()).isFalse();
@@ -110,6 +115,7 @@ class LeadApiTest {
 
     // then
     assertThat(response.statusCode()).isEqualTo(202);
+    RecordingJourneySignals.awaitOutboxPublished(RedisServer.shared().url(), OUTBOX);
     assertThat(signals.engaged).isEmpty();
   }
 
@@ -125,6 +131,7 @@ class LeadApiTest {
 
     // then: the backfilled event counts for the lead, but wakes no journey
     assertThat(response.statusCode()).isEqualTo(202);
+    RecordingJourneySignals.awaitOutboxPublished(RedisServer.shared().url(), OUTBOX);
     assertThat(signals.engaged).isEmpty();
     JsonNode lead = json.readTree(api.get("/api/leads/ana-1").body());
     assertThat(lead.get("eventCounts").get("pricing_view").asInt()).isEqualTo(1);

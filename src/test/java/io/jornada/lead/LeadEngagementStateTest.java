@@ -49,7 +49,7 @@ class LeadEngagementStateTest {
     for (int i = 0; i < 8; i++) {
       clicks.add(event("c-" + i, "email_click", "email", T0));
     }
-    store(T0).recordAll(clicks);
+    store(T0).recordAll(clicks, e -> null);
 
     // when
     LeadEngagement atT0 = store(T0).engagement("ana");
@@ -67,10 +67,10 @@ class LeadEngagementStateTest {
     // given
     RedisLeadStateStore store = store(T0.plus(H));
     store.upsert(RedisLeadStateStoreTest.lead("ana"));
-    store.recordAll(List.of(event("a", "page_view", "web", T0)));
+    store.recordAll(List.of(event("a", "page_view", "web", T0)), e -> null);
 
     // when: one event a half-life later, then a late one from T0
-    store.recordAll(List.of(event("b", "page_view", "web", T0.plus(H)), event("c", "page_view", "web", T0)));
+    store.recordAll(List.of(event("b", "page_view", "web", T0.plus(H)), event("c", "page_view", "web", T0)), e -> null);
 
     // then: 0.5 (a, decayed) + 1 (b) + 0.5 (c, as old as a)
     assertThat(store.engagement("ana").decayedType("week", "page_view")).isCloseTo(2.0, within(1e-6));
@@ -87,7 +87,7 @@ class LeadEngagementStateTest {
         event("w1", "whatsapp_inbound", "whatsapp", T0),
         event("w2", "whatsapp_inbound", "whatsapp", T0.plusSeconds(600)),
         event("w0", "whatsapp_inbound", "whatsapp", T0.minus(Duration.ofDays(1))),
-        event("e1", "email_open", "email", T0.plus(Duration.ofHours(20)))));
+        event("e1", "email_open", "email", T0.plus(Duration.ofHours(20)))), e -> null);
 
     // then
     LeadEngagement engagement = store.engagement("ana");

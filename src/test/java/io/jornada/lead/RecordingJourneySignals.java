@@ -1,15 +1,34 @@
 package io.jornada.lead;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import static org.awaitility.Awaitility.await;
 
-/** A {@link JourneySignals} that remembers what it was told, for tests. */
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * A {@link JourneySignals} that remembers what it was told, for tests. Its journeys catch every
+ * message name but those in {@link #notCaught}; {@link #failNext} makes publications fail as an
+ * unreachable engine would.
+ */
 class RecordingJourneySignals implements JourneySignals {
 
   final List<String> created = new CopyOnWriteArrayList<>();
   /** Message ids of {@code lead-engaged} messages. */
   final List<String> engaged = new CopyOnWriteArrayList<>();
   final List<JourneyMessage> messages = new CopyOnWriteArrayList<>();
+  final Set<String> notCaught = new CopyOnWriteArraySet<>();
+  /** Publications of these message ids stay in flight until the test completes them. */
+  final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
+  private final AtomicInteger failures = new AtomicInteger();
 
   @Override
   public void leadCreated(LeadProfile lead) {
@@ -17,9 +36,25 @@ class RecordingJourneySignals implements JourneySignals {
   }
 
   @Override
-  public void publish(List<JourneyMessage> published) {
-    messages.addAll(published);
-    published.stream().filter(m -> m.name().equals("lead-engaged")).forEach(m -> engaged.add(m.messageId()));
+  public boolean catches(String messageName) {
+    return !notCaught.contains(messageName);
+  }
+
+  @Override
+  public CompletableFuture<Void> publish(JourneyMessage message) {
+    if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return CompletableFuture.failedFuture(new IllegalStateException("engine unreachable"));
+    }
+    messages.add(message);
+    if (message.name().equals("lead-engaged")) {
+      engaged.add(message.messageId());
+    }
+    return held.getOrDefault(message.messageId(), CompletableFuture.completedFuture(null));
+  }
+
+  /** The next {@code count} publications fail. */
+  void failNext(int count) {
+    failures.set(count);
   }
 
   List<JourneyMessage> named(String name) {
@@ -30,5 +65,15 @@ class RecordingJourneySignals implements JourneySignals {
     created.clear();
     engaged.clear();
     messages.clear();
+    notCaught.clear();
+    held.clear();
+    failures.set(0);
+  }
+
+  /** Waits until the application's outbox publisher has published everything appended so far. */
+  static void awaitOutboxPublished(String redisUrl, String key) {
+    try (RedisClient redis = RedisClient.create(URI.create(redisUrl))) {
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> redis.xlen(key) == 0);
+    }
   }
 }

@@ -6,6 +6,8 @@ import io.jornada.support.RedisServer;
 import io.jornada.support.RedisServerExtension;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,9 +76,9 @@ class StreamIngestConsumerTest {
     }
     redis.xreadGroup(GROUP, "dead", XReadGroupParams.xReadGroupParams().count(20),
         Map.of(STREAM, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-    // it had already recorded the first 5 of them
+    // it had already ingested the first 5 of them
     for (int i = 0; i < 5; i++) {
-      fixture.store.record(new LeadEvent("d-" + i, "ana", "email_open", java.time.Instant.now(), "email", Map.of()));
+      fixture.ingestor.ingest(List.of(new LeadEvent("d-" + i, "ana", "email_open", Instant.now(), "email", Map.of())));
     }
     assertThat(redis.xpending(STREAM, GROUP).getTotal()).isEqualTo(20);
 
@@ -91,7 +93,12 @@ class StreamIngestConsumerTest {
     assertThat(processed).isEqualTo(30);
     assertThat(fixture.store.find("ana").orElseThrow().count("email_open")).isEqualTo(30);
     assertThat(redis.xpending(STREAM, GROUP).getTotal()).isZero();
-    assertThat(fixture.signals.engaged).hasSize(30).doesNotHaveDuplicates();
+    assertThat(redis.xrange(fixture.outbox.key(), "-", "+"))
+        .filteredOn(e -> e.getFields().get("name").equals("lead-engaged"))
+        .extracting(e -> e.getFields().get("id"))
+        .as("one journey message per event, none for the redelivered ones")
+        .hasSize(30)
+        .doesNotHaveDuplicates();
   }
 
   private void add(String event) {

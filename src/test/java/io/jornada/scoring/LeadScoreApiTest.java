@@ -24,7 +24,11 @@ import redis.clients.jedis.RedisClient;
 @SpringBootTest(
     classes = io.jornada.JornadaApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "jornada.scoring.bootstrap.population-size=3000")
+    properties = {
+      "jornada.scoring.bootstrap.population-size=3000",
+      // Its own journey outbox: other applications of this JVM share the Redis and publish theirs.
+      "jornada.lead.correlation.outbox.key=test:lead-score-api:outbox"
+    })
 class LeadScoreApiTest {
 
   @TempDir static Path models;

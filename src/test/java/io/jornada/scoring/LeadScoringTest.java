@@ -130,6 +130,30 @@ class LeadScoringTest {
   }
 
   @Test
+  void shouldReScoreTheLeadsOfAnIngestedBatchTogether() {
+    // given: lead-1 scored and queued for sales, lead-2 never scored, lead-404 unknown
+    leads.upsert(new LeadProfile("lead-2", "Bia", "bia@example.com", null, null, null, 10, "organic", "awareness",
+        Consent.none(), null, Map.of(), Instant.now(), null));
+    LeadScoring scoring = scoring();
+    scoring.score("lead-1");
+    salesQueue.handOff("lead-1", 0.1, List.of("old"));
+    next = 0.65;
+
+    // when
+    scoring.eventsRecorded(List.of(
+        new LeadEvent("e-1", "lead-1", "pricing_view", Instant.now(), "web", Map.of()),
+        new LeadEvent("e-2", "lead-2", "page_view", Instant.now(), "web", Map.of()),
+        new LeadEvent("e-3", "lead-404", "page_view", Instant.now(), "web", Map.of())));
+
+    // then: both scored and stored, the queue current, lead-1's crossing fired, lead-2 has no previous
+    assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.65));
+    assertThat(scores.find("lead-2")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.65));
+    assertThat(redis.exists("jornada:lead:lead-404:score")).isFalse();
+    assertThat(salesQueue.top(10)).singleElement().satisfies(h -> assertThat(h.score()).isEqualTo(0.65));
+    assertThat(triggers.hot).singleElement().satisfies(s -> assertThat(s.leadId()).isEqualTo("lead-1"));
+  }
+
+  @Test
   void shouldKeepAQueuedLeadsQueueScoreCurrent() {
     // given a lead handed off at 0.7 and another never handed off
     salesQueue.handOff("lead-1", 0.7, List.of("old"));

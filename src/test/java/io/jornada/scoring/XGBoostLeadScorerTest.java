@@ -118,6 +118,19 @@ class XGBoostLeadScorerTest {
     }
   }
 
+  @Test
+  void shouldScoreABatchAsItScoresEachLead() {
+    // given
+    List<LeadProfile> leads = TestModels.population(44, 50).stream().map(SyntheticLead::profile).toList();
+    List<LeadScore> one = leads.stream().map(scorer::score).toList();
+
+    // when
+    List<LeadScore> batch = scorer.scoreAll(leads);
+
+    // then: same probabilities, bands and reasons, in order
+    assertThat(batch).isEqualTo(one);
+  }
+
   private static List<Double> scoreAll(List<LeadProfile> leads) {
     return leads.stream().map(lead -> scorer.score(lead).probability()).toList();
   }

@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class HandOffToSalesWorkerTest {
@@ -30,6 +33,11 @@ class HandOffToSalesWorkerTest {
     @Override
     public List<HandOff> top(int limit) {
       return handOffs.stream().limit(limit).toList();
+    }
+
+    @Override
+    public Set<String> queued(Collection<String> leadIds) {
+      return handOffs.stream().map(HandOff::leadId).filter(leadIds::contains).collect(Collectors.toSet());
     }
   }
 

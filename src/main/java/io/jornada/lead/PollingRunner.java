@@ -9,35 +9,54 @@ import org.springframework.context.SmartLifecycle;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Runs the stream consumers, one thread each, for the application's lifetime. A failure (Redis
- * down, a journey engine that does not answer) leaves the batch pending and backs off, doubling up
- * to 5 s; the entries are reclaimed and processed once the cause is gone.
+ * Runs stream pollers (the ingest consumers, the journey outbox publisher), one thread each, for
+ * the application's lifetime. A failure (Redis down, a journey engine that does not answer) leaves
+ * the batch pending and backs off, doubling up to 5 s; the entries are processed again once the
+ * cause is gone.
  */
-final class StreamIngestRunner implements SmartLifecycle {
+final class PollingRunner implements SmartLifecycle {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StreamIngestRunner.class);
+  /** One consumer of a Redis stream's consumer group. */
+  interface Poller {
+
+    /** Its consumer name in the group. */
+    String name();
+
+    /**
+     * Reads and processes one batch; returns how many entries it acknowledged. Throws to leave the
+     * batch pending and back off.
+     */
+    int pollOnce();
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(PollingRunner.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-  private final List<StreamIngestConsumer> consumers;
+  private final String what;
+  private final List<Poller> consumers;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
-  StreamIngestRunner(List<StreamIngestConsumer> consumers) {
+  /**
+   * @param what names the threads and the log lines, for example {@code stream-ingest}
+   */
+  PollingRunner(String what, List<? extends Poller> consumers) {
+    this.what = what;
     this.consumers = List.copyOf(consumers);
   }
 
   @Override
   public synchronized void start() {
     running = true;
-    for (StreamIngestConsumer consumer : consumers) {
-      Thread thread = new Thread(() -> run(consumer), "stream-ingest-" + consumer.name());
+    for (Poller consumer : consumers) {
+      Thread thread = new Thread(() -> run(consumer), what + "-" + consumer.name());
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
     }
   }
 
-  private void run(StreamIngestConsumer consumer) {
+  private void run(Poller consumer) {
     long backoff = 50;
     while (running) {
       try {
@@ -48,9 +67,9 @@ final class StreamIngestRunner implements SmartLifecycle {
           return;
         }
         if (LeadApiProblems.isOutage(e) || e instanceof JedisConnectionException) {
-          LOG.warn("Ingest stream: Redis unreachable, retrying in {} ms", backoff);
+          LOG.warn("{}: Redis unreachable, retrying in {} ms", what, backoff);
         } else {
-          LOG.warn("Ingest stream: batch failed ({}), left pending; retrying in {} ms", e.toString(), backoff);
+          LOG.warn("{}: batch failed ({}), left pending; retrying in {} ms", what, e.toString(), backoff);
         }
         sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());

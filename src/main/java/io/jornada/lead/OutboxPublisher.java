@@ -1,0 +1,292 @@
+package io.jornada.lead;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Publishes the journey outbox to the {@link JourneySignals}, at least once: one consumer of the
+ * outbox's consumer group. An entry is acknowledged and deleted ({@code XACK}, {@code XDEL}) only
+ * after the engine accepted its message (or already had it), so a crash leaves it pending; a
+ * failed publication stays pending with this publisher and is retried, once nothing else is in
+ * flight, before anything new; entries pending longer than {@code min-idle} with a dead publisher
+ * are reclaimed with {@code XAUTOCLAIM}, also only while nothing is in flight, so an entry being
+ * published is never read twice.
+ *
+ * <p>An application without a {@link JourneySignals} (no journeys) reads nothing: the entries
+ * wait for a publisher that can publish them.
+ *
+ * <p>The messages of one lead are published one after the other, in outbox order: a lead's
+ * publications wait for its previous ones still in flight, and fail with them (they are retried
+ * together, in order). Other leads do not wait: reading the next batch does not wait for the
+ * previous one, so one slow publication delays its lead only. At most {@code max-in-flight} leads'
+ * publications are in flight. Event messages
+ * of the same lead and name within a batch are coalesced into one publication: its message id is
+ * the first event's (so a redelivered batch is de-duplicated by the engine), its variables the last
+ * event's ({@code lastEngagement}). Three clicks in a burst thus wake a waiting journey once, as
+ * one engagement, instead of buffering three messages that would wake its next three waits.
+ * Segment messages are never coalesced: each change counts.
+ */
+final class OutboxPublisher implements PollingRunner.Poller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
+
+  private final RedisClient redis;
+  private final JourneyOutbox outbox;
+  private final CorrelationProperties.Outbox settings;
+  private final JourneyPorts journeys;
+  private final String name;
+  private StreamEntryID claimCursor = new StreamEntryID(0, 0);
+  private boolean groupReady;
+  /** Set at start and after a failed publication: this publisher's own pending entries go first. */
+  private boolean ownPendingFirst = true;
+  private final Semaphore slots;
+  /** Per lead, its last publication in flight: the lead's next ones chain after it. */
+  private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+  private final Queue<StreamEntryID> published = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger failedLeads = new AtomicInteger();
+
+  OutboxPublisher(
+      RedisClient redis,
+      JourneyOutbox outbox,
+      CorrelationProperties.Outbox settings,
+      ObjectProvider<JourneySignals> signals,
+      String name) {
+    this.redis = redis;
+    this.outbox = outbox;
+    this.settings = settings;
+    this.journeys = new JourneyPorts(signals);
+    this.name = name;
+    this.slots = new Semaphore(settings.maxInFlight());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Starts publishing one batch: this publisher's pending entries after a failure, else entries
+   * reclaimed from a dead publisher, else new ones (waiting up to {@code block}, less while
+   * publications are in flight). Returns how many entries were acknowledged by this poll.
+   *
+   * @throws IllegalStateException when some messages could not be published (they stay pending)
+   */
+  @Override
+  public int pollOnce() {
+    if (journeys.isEmpty()) {
+      idle();
+      return 0;
+    }
+    ensureGroup();
+    List<StreamEntry> entries = List.of();
+    int acknowledged = 0;
+    try {
+      if (ownPendingFirst || inFlight.isEmpty()) {
+        // Nothing in flight and all that was published acknowledged: what is pending is not being published.
+        settle();
+        acknowledged = acknowledge();
+        entries = ownPendingFirst ? read(new StreamEntryID(0, 0), 0) : List.of();
+        if (entries.isEmpty()) {
+          ownPendingFirst = false;
+          entries = reclaim();
+        }
+      }
+      if (entries.isEmpty()) {
+        int block = (int) settings.block().toMillis();
+        entries = read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, inFlight.isEmpty() ? block : Math.min(block, 20));
+      }
+    } catch (JedisDataException e) {
+      if (e.getMessage() != null && (e.getMessage().startsWith("NOGROUP") || e.getMessage().startsWith("UNBLOCKED"))) {
+        groupReady = false;
+        return acknowledged;
+      }
+      throw e;
+    }
+    publish(entries);
+    if (failedLeads.get() > 0) {
+      settle();
+      acknowledged += acknowledge();
+      int failed = failedLeads.getAndSet(0);
+      ownPendingFirst = true;
+      throw new IllegalStateException("the journey messages of " + failed + " leads could not be published; "
+          + acknowledged + " entries were, the rest are left pending");
+    }
+    return acknowledged + acknowledge();
+  }
+
+  private void ensureGroup() {
+    if (groupReady) {
+      return;
+    }
+    try {
+      redis.xgroupCreate(outbox.key(), settings.group(), new StreamEntryID(0, 0), true);
+    } catch (JedisDataException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+        throw e;
+      }
+    }
+    groupReady = true;
+  }
+
+  private List<StreamEntry> reclaim() {
+    Map.Entry<StreamEntryID, List<StreamEntry>> claimed =
+        redis.xautoclaim(
+            outbox.key(),
+            settings.group(),
+            name,
+            settings.minIdle().toMillis(),
+            claimCursor,
+            new XAutoClaimParams().count(settings.batchSize()));
+    claimCursor = claimed.getKey();
+    return claimed.getValue().stream().filter(e -> e != null).toList();
+  }
+
+  /** From {@code 0-0}: this publisher's pending entries; from {@code >}: new ones. */
+  private List<StreamEntry> read(StreamEntryID from, int blockMillis) {
+    XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(settings.batchSize());
+    if (blockMillis > 0) {
+      params.block(blockMillis);
+    }
+    List<Map.Entry<String, List<StreamEntry>>> read =
+        redis.xreadGroup(settings.group(), name, params, Map.of(outbox.key(), from));
+    return read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
+  }
+
+  private void publish(List<StreamEntry> entries) {
+    Map<String, List<Publication>> byLead = coalesce(entries, published);
+    byLead.forEach((leadId, publications) -> {
+      slots.acquireUninterruptibly();
+      CompletableFuture<Void> chain = inFlight.getOrDefault(leadId, CompletableFuture.completedFuture(null));
+      for (Publication publication : publications) {
+        chain = chain
+            .thenCompose(ignored -> journeys.publish(publication.message()))
+            .thenRun(() -> published.addAll(publication.entryIds));
+      }
+      CompletableFuture<Void> tail = chain;
+      inFlight.put(leadId, tail);
+      tail.whenComplete((ignored, failure) -> {
+        inFlight.remove(leadId, tail);
+        slots.release();
+        if (failure != null) {
+          failedLeads.incrementAndGet();
+          LOG.debug("Journey messages of lead {} not published: {}", leadId, failure.toString());
+        }
+      });
+    });
+  }
+
+  private void idle() {
+    try {
+      Thread.sleep(settings.block().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until nothing is in flight; failures are counted by the publications themselves. */
+  private void settle() {
+    while (!inFlight.isEmpty()) {
+      CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+      // The callbacks that remove finished publications run right after; let them.
+      inFlight.values().removeIf(CompletableFuture::isDone);
+    }
+  }
+
+  /** Groups by lead in outbox order and merges each lead's event messages of the same name. */
+  private Map<String, List<Publication>> coalesce(List<StreamEntry> entries, Queue<StreamEntryID> nothingToPublish) {
+    Map<String, List<Publication>> byLead = new LinkedHashMap<>();
+    for (StreamEntry raw : entries) {
+      JourneyOutbox.Entry entry = outbox.read(raw);
+      if (entry == null) {
+        nothingToPublish.add(raw.getID());
+        continue;
+      }
+      List<Publication> publications = byLead.computeIfAbsent(entry.message().leadId(), lead -> new ArrayList<>());
+      Publication target = null;
+      if (entry.mergeable()) {
+        for (Publication publication : publications) {
+          if (publication.mergeable && publication.first.name().equals(entry.message().name())) {
+            target = publication;
+            break;
+          }
+        }
+      }
+      if (target == null) {
+        publications.add(new Publication(entry));
+      } else {
+        target.merge(entry);
+      }
+    }
+    return byLead;
+  }
+
+  /**
+   * Acknowledges and deletes what was published since the last call, in one pipeline, so the
+   * outbox's length is what is left to publish; returns how many.
+   */
+  private int acknowledge() {
+    List<StreamEntryID> ids = new ArrayList<>();
+    for (StreamEntryID id = published.poll(); id != null; id = published.poll()) {
+      ids.add(id);
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    StreamEntryID[] array = ids.toArray(StreamEntryID[]::new);
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      pipeline.xack(outbox.key(), settings.group(), array);
+      pipeline.xdel(outbox.key(), array);
+      pipeline.sync();
+    } catch (RuntimeException e) {
+      // Redis unreachable: they are published, acknowledge them on a later poll.
+      published.addAll(ids);
+      throw e;
+    }
+    return ids.size();
+  }
+
+  /** One message to publish and the outbox entries it stands for. */
+  private static final class Publication {
+    final String leadId;
+    final JourneyMessage first;
+    final boolean mergeable;
+    final List<StreamEntryID> entryIds = new ArrayList<>();
+    JourneyMessage last;
+
+    Publication(JourneyOutbox.Entry entry) {
+      this.leadId = entry.message().leadId();
+      this.first = entry.message();
+      this.mergeable = entry.mergeable();
+      this.last = entry.message();
+      entryIds.add(entry.id());
+    }
+
+    void merge(JourneyOutbox.Entry entry) {
+      last = entry.message();
+      entryIds.add(entry.id());
+    }
+
+    /** The first message's id, the last one's variables and time to live. */
+    JourneyMessage message() {
+      return new JourneyMessage(first.name(), leadId, first.messageId(), last.timeToLive(), last.variables());
+    }
+  }
+}
