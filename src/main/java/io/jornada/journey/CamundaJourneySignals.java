@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.response.PublishMessageResponse;
 import io.jornada.lead.JourneyMessage;
+import io.jornada.lead.MessageRefusedException;
 import io.jornada.lead.JourneySignals;
 import io.jornada.lead.LeadProfile;
 import java.util.Map;
@@ -59,7 +60,8 @@ class CamundaJourneySignals implements JourneySignals {
 
   /**
    * A 409 (a message with this id is still buffered) is a publication that already happened: a
-   * message published again after a crash must not stay pending forever.
+   * message published again after a crash must not stay pending forever. Any other 4xx but 429
+   * (too many requests) refuses the message itself: retrying it would block its lead for ever.
    */
   @Override
   public CompletableFuture<Void> publish(JourneyMessage message) {
@@ -82,6 +84,9 @@ class CamundaJourneySignals implements JourneySignals {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ClientHttpException http && http.code() == 409) {
         return null;
+      }
+      if (cause instanceof ClientHttpException http && http.code() >= 400 && http.code() < 500 && http.code() != 429) {
+        throw new MessageRefusedException("the engine refused the message (HTTP " + http.code() + ")", cause);
       }
     }
     throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);

@@ -25,8 +25,10 @@ public interface JourneySignals {
 
   /**
    * Publishes the message. The future completes once the engine accepted it, or already had a
-   * message with its id (that publication happened); it fails when the message could not be
-   * published, and the caller tries again later.
+   * message with its id (that publication happened); it fails with {@link
+   * MessageRefusedException} when the engine refused the message itself (it is set aside, never
+   * retried), and with anything else when it could not be published now (the caller tries again
+   * later).
    */
   CompletableFuture<Void> publish(JourneyMessage message);
 }

@@ -43,6 +43,10 @@ import redis.clients.jedis.resps.StreamEntry;
  * event's ({@code lastEngagement}). Three clicks in a burst thus wake a waiting journey once, as
  * one engagement, instead of buffering three messages that would wake its next three waits.
  * Segment messages are never coalesced: each change counts.
+ *
+ * <p>A message the engine refuses for good ({@link MessageRefusedException}) is moved to the
+ * dead-letter stream {@code <outbox key>:dead} (with the reason) and acknowledged, so it never
+ * blocks its lead's later messages.
  */
 final class OutboxPublisher implements PollingRunner.Poller {
 
@@ -61,6 +65,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
   /** Per lead, its last publication in flight: the lead's next ones chain after it. */
   private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
   private final Queue<StreamEntryID> published = new ConcurrentLinkedQueue<>();
+  private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
   private final AtomicInteger failedLeads = new AtomicInteger();
 
   OutboxPublisher(
@@ -176,9 +181,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
       slots.acquireUninterruptibly();
       CompletableFuture<Void> chain = inFlight.getOrDefault(leadId, CompletableFuture.completedFuture(null));
       for (Publication publication : publications) {
-        chain = chain
-            .thenCompose(ignored -> journeys.publish(publication.message()))
-            .thenRun(() -> published.addAll(publication.entryIds));
+        chain = chain.thenCompose(ignored -> publishOrSetAside(publication));
       }
       CompletableFuture<Void> tail = chain;
       inFlight.put(leadId, tail);
@@ -191,6 +194,22 @@ final class OutboxPublisher implements PollingRunner.Poller {
         }
       });
     });
+  }
+
+  private CompletableFuture<Void> publishOrSetAside(Publication publication) {
+    return journeys.publish(publication.message())
+        .thenRun(() -> published.addAll(publication.entryIds))
+        .exceptionallyCompose(failure -> {
+          for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MessageRefusedException refusal) {
+              LOG.warn("Journey message {} (id {}) refused by the engine, moved to {}:dead: {}",
+                  publication.first.name(), publication.first.messageId(), outbox.key(), refusal.getMessage());
+              refused.add(new Refused(publication, refusal.getMessage()));
+              return CompletableFuture.completedFuture(null);
+            }
+          }
+          return CompletableFuture.failedFuture(failure);
+        });
   }
 
   private void idle() {
@@ -247,21 +266,37 @@ final class OutboxPublisher implements PollingRunner.Poller {
     for (StreamEntryID id = published.poll(); id != null; id = published.poll()) {
       ids.add(id);
     }
+    List<Refused> setAside = new ArrayList<>();
+    for (Refused r = refused.poll(); r != null; r = refused.poll()) {
+      setAside.add(r);
+      ids.addAll(r.publication().entryIds);
+    }
     if (ids.isEmpty()) {
       return 0;
     }
     StreamEntryID[] array = ids.toArray(StreamEntryID[]::new);
     try (AbstractPipeline pipeline = redis.pipelined()) {
+      for (Refused r : setAside) {
+        JourneyMessage message = r.publication().message();
+        pipeline.xadd(outbox.key() + ":dead", StreamEntryID.NEW_ENTRY, Map.of(
+            "name", message.name(), "key", message.leadId(), "id", message.messageId(), "reason", r.reason(),
+            "variables", outbox.variablesJson(message.variables())));
+      }
       pipeline.xack(outbox.key(), settings.group(), array);
       pipeline.xdel(outbox.key(), array);
       pipeline.sync();
     } catch (RuntimeException e) {
-      // Redis unreachable: they are published, acknowledge them on a later poll.
+      // Redis unreachable: they are published (or refused), acknowledge them on a later poll.
+      setAside.forEach(refused::add);
+      ids.removeIf(id -> setAside.stream().anyMatch(r -> r.publication().entryIds.contains(id)));
       published.addAll(ids);
       throw e;
     }
     return ids.size();
   }
+
+  /** A publication the engine refused for good, and why. */
+  private record Refused(Publication publication, String reason) {}
 
   /** One message to publish and the outbox entries it stands for. */
   private static final class Publication {

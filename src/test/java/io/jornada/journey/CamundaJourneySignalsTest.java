@@ -8,10 +8,12 @@ import io.camunda.client.CamundaClient;
 import io.jornada.lead.Consent;
 import io.jornada.lead.JourneyMessage;
 import io.jornada.lead.LeadProfile;
+import io.jornada.lead.MessageRefusedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 class CamundaJourneySignalsTest {
@@ -82,6 +84,22 @@ class CamundaJourneySignalsTest {
 
       // then: the outbox keeps the message and tries again
       assertThat(published).failsWithin(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void shouldReportAMessageTheEngineRefusesAsRefused() throws Exception {
+    try (var gateway = new RecordingGateway(0);
+        CamundaClient client = gateway.client()) {
+      // given
+      gateway.refusals.set(1);
+
+      // when
+      CompletableFuture<Void> published = signals(client).publish(engaged());
+
+      // then: the outbox sets it aside instead of retrying it for ever
+      assertThat(published).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+          .havingCause().isInstanceOf(MessageRefusedException.class).withMessageContaining("400");
     }
   }
 

@@ -24,6 +24,8 @@ final class RecordingGateway implements AutoCloseable {
   final List<Call> calls = new CopyOnWriteArrayList<>();
   /** How many of the next message publications are answered 409, as a message id already buffered. */
   final AtomicInteger conflicts = new AtomicInteger();
+  /** How many of the next message publications are answered 400, as a request the engine refuses. */
+  final AtomicInteger refusals = new AtomicInteger();
   private final AtomicInteger unavailableCalls;
   private final HttpServer server;
 
@@ -33,7 +35,9 @@ final class RecordingGateway implements AutoCloseable {
     server.createContext("/v2/deployments", exchange -> answer(exchange, DEPLOYED));
     server.createContext("/v2/messages/publication", exchange -> {
       if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        conflict(exchange);
+        problem(exchange, 409, "ALREADY_EXISTS", "already published");
+      } else if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        problem(exchange, 400, "INVALID_ARGUMENT", "no message name");
       } else {
         answer(exchange, PUBLISHED);
       }
@@ -66,14 +70,13 @@ final class RecordingGateway implements AutoCloseable {
     exchange.close();
   }
 
-  private void conflict(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+  private void problem(com.sun.net.httpserver.HttpExchange exchange, int status, String title, String detail) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     calls.add(new Call(exchange.getRequestURI().getPath(), body));
-    byte[] response =
-        "{\"type\":\"about:blank\",\"title\":\"ALREADY_EXISTS\",\"status\":409,\"detail\":\"already published\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] response = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-    exchange.sendResponseHeaders(409, response.length);
+    exchange.sendResponseHeaders(status, response.length);
     exchange.getResponseBody().write(response);
     exchange.close();
   }

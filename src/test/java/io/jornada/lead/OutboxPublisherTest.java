@@ -96,6 +96,30 @@ class OutboxPublisherTest {
   }
 
   @Test
+  void shouldSetAMessageTheEngineRefusesAsideWithoutBlockingTheLeadsNextOnes() {
+    // given: the engine refuses the first click's message for good
+    fixture.ingestor.ingest(List.of(click("a-1", "ana")));
+    fixture.signals.refused.add("a-1");
+    OutboxPublisher publisher = fixture.publisher("p1", Duration.ofSeconds(30));
+
+    // when
+    int setAside = publisher.pollOnce();
+    fixture.ingestor.ingest(List.of(click("a-2", "ana")));
+    int published = fixture.drainOutbox();
+
+    // then: the refused one is in the dead-letter stream with its reason; the next one went out
+    assertThat(setAside).isEqualTo(1);
+    assertThat(published).isEqualTo(1);
+    assertThat(fixture.signals.engaged).containsExactly("a-2");
+    assertThat(redis.xrange(fixture.outbox.key() + ":dead", "-", "+")).singleElement().satisfies(dead -> {
+      assertThat(dead.getFields()).containsEntry("id", "a-1").containsEntry("name", "lead-engaged").containsEntry("key", "ana");
+      assertThat(dead.getFields().get("reason")).contains("400");
+    });
+    assertThat(redis.xlen(fixture.outbox.key())).isZero();
+    assertThat(redis.xpending(fixture.outbox.key(), GROUP).getTotal()).isZero();
+  }
+
+  @Test
   void shouldKeepAFailedPublicationPendingAndRetryIt() {
     // given: the engine does not answer the first publication
     fixture.ingestor.ingest(List.of(click("a-1", "ana")));

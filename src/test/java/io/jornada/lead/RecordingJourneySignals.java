@@ -17,7 +17,8 @@ import redis.clients.jedis.RedisClient;
 /**
  * A {@link JourneySignals} that remembers what it was told, for tests. Its journeys catch every
  * message name but those in {@link #notCaught}; {@link #failNext} makes publications fail as an
- * unreachable engine would.
+ * unreachable engine would, and
+ * {@link #refused} message ids are refused as an engine rejecting the request would.
  */
 class RecordingJourneySignals implements JourneySignals {
 
@@ -26,6 +27,8 @@ class RecordingJourneySignals implements JourneySignals {
   final List<String> engaged = new CopyOnWriteArrayList<>();
   final List<JourneyMessage> messages = new CopyOnWriteArrayList<>();
   final Set<String> notCaught = new CopyOnWriteArraySet<>();
+  /** Publications of these message ids are refused by the engine, for good. */
+  final Set<String> refused = new CopyOnWriteArraySet<>();
   /** Publications of these message ids stay in flight until the test completes them. */
   final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
   private final AtomicInteger failures = new AtomicInteger();
@@ -44,6 +47,9 @@ class RecordingJourneySignals implements JourneySignals {
   public CompletableFuture<Void> publish(JourneyMessage message) {
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       return CompletableFuture.failedFuture(new IllegalStateException("engine unreachable"));
+    }
+    if (refused.contains(message.messageId())) {
+      return CompletableFuture.failedFuture(new MessageRefusedException("the engine refused the message (HTTP 400)", null));
     }
     messages.add(message);
     if (message.name().equals("lead-engaged")) {
@@ -67,6 +73,7 @@ class RecordingJourneySignals implements JourneySignals {
     messages.clear();
     notCaught.clear();
     held.clear();
+    refused.clear();
     failures.set(0);
   }
 
