@@ -125,6 +125,20 @@ class JobConformanceTest extends ConformanceTest {
     assertThat(failure.code()).isEqualTo(400);
   }
 
+  /** Update job: a negative timeout is a bad request (400), and the job keeps its deadline. */
+  @Test
+  void aNegativeTimeoutIsRejected() {
+    String type = deployTask("job-update-negative");
+    ActivatedJob job = activate(type);
+
+    var failure = catchThrowableOfType(ProblemException.class,
+        () -> client.newUpdateJobCommand(job.getKey()).updateTimeout(-1000L).send().join());
+
+    assertThat(failure.code()).isEqualTo(400);
+    assertThat(failure.details().getDetail()).contains("-1000");
+    complete(job, Map.of());
+  }
+
   /** Update job: "The job with the given key was not found" is a 404. */
   @Test
   void updatingAnUnknownJobIsNotFound() {

@@ -39,6 +39,11 @@ final class JobUpdateProcessor implements CommandProcessor<UpdateJob, Void> {
           + "' with a positive amount of retries, but the amount given was '" + command.retries() + "'"));
       return;
     }
+    if (command.timeoutMillis() != null && command.timeoutMillis() < 0) {
+      respond.accept(CommandResult.rejected(Rejection.Type.INVALID_ARGUMENT, "Expected to update the timeout of job with key '" + job.key()
+          + "' with a timeout of zero or more milliseconds, but the timeout given was '" + command.timeoutMillis() + "'"));
+      return;
+    }
     if (command.timeoutMillis() != null && job.state() != Job.State.ACTIVATED) {
       respond.accept(CommandResult.rejected(Rejection.Type.INVALID_STATE, "Expected to update the timeout of job with key '" + job.key()
           + "', but it is not activated (it is in state '" + job.state() + "')"));
