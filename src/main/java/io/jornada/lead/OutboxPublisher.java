@@ -17,7 +17,6 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -57,8 +56,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private final CorrelationProperties.Outbox settings;
   private final JourneyPorts journeys;
   private final String name;
-  private StreamEntryID claimCursor = new StreamEntryID(0, 0);
-  private boolean groupReady;
+  private final StreamGroup group;
   /** Set at start and after a failed publication: this publisher's own pending entries go first. */
   private boolean ownPendingFirst = true;
   private final Semaphore slots;
@@ -80,6 +78,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
     this.journeys = new JourneyPorts(signals);
     this.name = name;
     this.slots = new Semaphore(settings.maxInFlight());
+    this.group = new StreamGroup(redis, outbox.key(), settings.group(), name, settings.minIdle(), settings.batchSize());
   }
 
   @Override
@@ -100,7 +99,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
       idle();
       return 0;
     }
-    ensureGroup();
+    group.ensure();
     List<StreamEntry> entries = List.of();
     int acknowledged = 0;
     try {
@@ -111,7 +110,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
         entries = ownPendingFirst ? read(new StreamEntryID(0, 0), 0) : List.of();
         if (entries.isEmpty()) {
           ownPendingFirst = false;
-          entries = reclaim();
+          entries = group.reclaim();
         }
       }
       if (entries.isEmpty()) {
@@ -119,8 +118,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
         entries = read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, inFlight.isEmpty() ? block : Math.min(block, 20));
       }
     } catch (JedisDataException e) {
-      if (e.getMessage() != null && (e.getMessage().startsWith("NOGROUP") || e.getMessage().startsWith("UNBLOCKED"))) {
-        groupReady = false;
+      if (group.lost(e)) {
         return acknowledged;
       }
       throw e;
@@ -135,33 +133,6 @@ final class OutboxPublisher implements PollingRunner.Poller {
           + acknowledged + " entries were, the rest are left pending");
     }
     return acknowledged + acknowledge();
-  }
-
-  private void ensureGroup() {
-    if (groupReady) {
-      return;
-    }
-    try {
-      redis.xgroupCreate(outbox.key(), settings.group(), new StreamEntryID(0, 0), true);
-    } catch (JedisDataException e) {
-      if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
-        throw e;
-      }
-    }
-    groupReady = true;
-  }
-
-  private List<StreamEntry> reclaim() {
-    Map.Entry<StreamEntryID, List<StreamEntry>> claimed =
-        redis.xautoclaim(
-            outbox.key(),
-            settings.group(),
-            name,
-            settings.minIdle().toMillis(),
-            claimCursor,
-            new XAutoClaimParams().count(settings.batchSize()));
-    claimCursor = claimed.getKey();
-    return claimed.getValue().stream().filter(e -> e != null).toList();
   }
 
   /** From {@code 0-0}: this publisher's pending entries; from {@code >}: new ones. */

@@ -16,7 +16,6 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAddParams;
-import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -39,8 +38,7 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
   private final IngestProperties.Stream stream;
   private final String name;
   private final Clock clock;
-  private StreamEntryID claimCursor = new StreamEntryID(0, 0);
-  private boolean groupReady;
+  private final StreamGroup group;
 
   StreamIngestConsumer(
       RedisClient redis,
@@ -57,6 +55,7 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
     this.stream = stream;
     this.name = name;
     this.clock = clock;
+    this.group = new StreamGroup(redis, stream.key(), stream.group(), name, stream.minIdle(), stream.batchSize());
   }
 
   @Override
@@ -72,17 +71,15 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
    */
   @Override
   public int pollOnce() {
-    ensureGroup();
+    group.ensure();
     List<StreamEntry> entries;
     try {
-      entries = reclaim();
+      entries = group.reclaim();
       if (entries.isEmpty()) {
         entries = read();
       }
     } catch (JedisDataException e) {
-      if (e.getMessage() != null && (e.getMessage().startsWith("NOGROUP") || e.getMessage().startsWith("UNBLOCKED"))) {
-        // The stream is gone (deleted, or a Redis restart without persistence): recreate it.
-        groupReady = false;
+      if (group.lost(e)) {
         return 0;
       }
       throw e;
@@ -92,34 +89,6 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
     }
     process(entries);
     return entries.size();
-  }
-
-  private void ensureGroup() {
-    if (groupReady) {
-      return;
-    }
-    try {
-      redis.xgroupCreate(stream.key(), stream.group(), new StreamEntryID(0, 0), true);
-    } catch (JedisDataException e) {
-      if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
-        throw e;
-      }
-    }
-    groupReady = true;
-  }
-
-  private List<StreamEntry> reclaim() {
-    Map.Entry<StreamEntryID, List<StreamEntry>> claimed =
-        redis.xautoclaim(
-            stream.key(),
-            stream.group(),
-            name,
-            stream.minIdle().toMillis(),
-            claimCursor,
-            new XAutoClaimParams().count(stream.batchSize()));
-    claimCursor = claimed.getKey();
-    // Entries deleted from the stream while pending come back as null: acknowledge nothing for them.
-    return claimed.getValue().stream().filter(e -> e != null && e.getFields() != null).toList();
   }
 
   private List<StreamEntry> read() {

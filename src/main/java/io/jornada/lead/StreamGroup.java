@@ -1,0 +1,73 @@
+package io.jornada.lead;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * One consumer's hold on a Redis stream's consumer group: creates the group (and the stream) when
+ * missing, and reclaims entries other consumers left pending for longer than {@code minIdle}
+ * ({@code XAUTOCLAIM}, walking the pending list with a cursor). Shared by the event stream
+ * consumer and the journey outbox publisher.
+ */
+final class StreamGroup {
+
+  private final RedisClient redis;
+  private final String key;
+  private final String group;
+  private final String consumer;
+  private final Duration minIdle;
+  private final int batchSize;
+  private StreamEntryID claimCursor = new StreamEntryID(0, 0);
+  private boolean ready;
+
+  StreamGroup(RedisClient redis, String key, String group, String consumer, Duration minIdle, int batchSize) {
+    this.redis = redis;
+    this.key = key;
+    this.group = group;
+    this.consumer = consumer;
+    this.minIdle = minIdle;
+    this.batchSize = batchSize;
+  }
+
+  /** Creates the group from the stream's start unless it exists (once, until {@link #lost}). */
+  void ensure() {
+    if (ready) {
+      return;
+    }
+    try {
+      redis.xgroupCreate(key, group, new StreamEntryID(0, 0), true);
+    } catch (JedisDataException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+        throw e;
+      }
+    }
+    ready = true;
+  }
+
+  /**
+   * Whether a failure says the group is gone (the stream was deleted, or Redis restarted without
+   * persistence); then it is created again on the next {@link #ensure}.
+   */
+  boolean lost(JedisDataException e) {
+    if (e.getMessage() != null && (e.getMessage().startsWith("NOGROUP") || e.getMessage().startsWith("UNBLOCKED"))) {
+      ready = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** Up to {@code batchSize} entries pending longer than {@code minIdle}, now this consumer's. */
+  List<StreamEntry> reclaim() {
+    Map.Entry<StreamEntryID, List<StreamEntry>> claimed =
+        redis.xautoclaim(key, group, consumer, minIdle.toMillis(), claimCursor, new XAutoClaimParams().count(batchSize));
+    claimCursor = claimed.getKey();
+    // Entries deleted from the stream while pending come back as null: there is nothing to handle.
+    return claimed.getValue().stream().filter(e -> e != null && e.getFields() != null).toList();
+  }
+}
