@@ -132,6 +132,24 @@ class MessageConformanceTest extends ConformanceTest {
         .containsExactlyInAnyOrder(ProcessInstanceState.COMPLETED, ProcessInstanceState.ACTIVE);
   }
 
+  /**
+   * Message events, "Message start events": "Messages are not correlated if they were published
+   * before the process was deployed": a buffered message starts nothing when a process with its
+   * message start event is deployed later; the next one does.
+   */
+  @Test
+  void aMessagePublishedBeforeTheDeploymentStartsNothing() {
+    String message = unique("start-early");
+    publish(message, "lead-11", Duration.ofSeconds(30), "", Map.of("n", 1));
+
+    String jobType = unique("work");
+    String processId = deployMessageStart(message, jobType);
+    publish(message, "lead-12", Duration.ofSeconds(30), "", Map.of("n", 2));
+
+    assertThat(activate(jobType).getVariablesAsMap()).containsEntry("n", 2);
+    assertThat(instancesOf(processId)).hasSize(1);
+  }
+
   /** Message cardinality, paraphrased: a message with an empty correlation key always creates a new instance, without checking for an active one. */
   @Test
   void anEmptyCorrelationKeyAlwaysStartsANewInstance() {
