@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Script, send and user tasks: docs.camunda.io/docs/components/modeler/bpmn/script-tasks/,
- * send-tasks/ and user-tasks/ (8.8).
+ * Script, send, user and business rule tasks: docs.camunda.io/docs/components/modeler/bpmn/script-tasks/,
+ * send-tasks/, user-tasks/ and business-rule-tasks/ (8.8).
  */
 class TaskConformanceTest extends ConformanceTest {
 
@@ -120,5 +120,26 @@ class TaskConformanceTest extends ConformanceTest {
 
     assertThat(problem.code()).isEqualTo(400);
     assertThat(problem.details().getDetail()).contains("review").contains("zeebe:userTask");
+  }
+
+  /**
+   * Business rule tasks, "Job worker implementation": "A business rule task can be implemented
+   * using a job worker" with a task definition instead of a called decision (paraphrased): it
+   * creates a job of its type, with its headers, and completes with the job.
+   */
+  @Test
+  void aJobBasedBusinessRuleTaskIsDoneByAJobWorker() {
+    String processId = unique("rule-job");
+    String jobType = unique("rules");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .businessRuleTask("score", t -> t.zeebeJobType(jobType).zeebeTaskHeader("model", "v2")).endEvent().done());
+    long instance = start(processId, Map.of());
+
+    ActivatedJob job = activate(jobType);
+    complete(job, Map.of("band", "A"));
+
+    assertThat(job.getElementId()).isEqualTo("score");
+    assertThat(job.getCustomHeaders()).containsEntry("model", "v2");
+    awaitState(instance, ProcessInstanceState.COMPLETED);
   }
 }

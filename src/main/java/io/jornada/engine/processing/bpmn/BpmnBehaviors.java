@@ -90,6 +90,8 @@ public final class BpmnBehaviors {
     behaviors.put(ElementType.SEND_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.USER_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.SCRIPT_TASK, new ScriptTaskBehavior());
+    behaviors.put(ElementType.MANUAL_TASK, new PassThroughTaskBehavior());
+    behaviors.put(ElementType.TASK, new PassThroughTaskBehavior());
     behaviors.put(ElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyBehavior());
   }
 
