@@ -22,15 +22,18 @@ import java.util.List;
 /**
  * Turns events into elements: start events (of the process, of subprocesses and of event
  * subprocesses), end events, boundary events and intermediate catch and throw events, with their
- * messages, timers, signals and errors. Collects the process's message start events on the way.
+ * messages, timers, signals and errors; message throw and end events are done by a job worker, like
+ * a service task. Collects the process's message start events on the way.
  */
 final class EventTransformer {
 
   private final TransformContext context;
+  private final TaskTransformer tasks;
   private final List<ExecutableElement> messageStarts = new ArrayList<>();
 
-  EventTransformer(TransformContext context) {
+  EventTransformer(TransformContext context, TaskTransformer tasks) {
     this.context = context;
+    this.tasks = tasks;
   }
 
   /** The message start events of the process, in the order they were transformed. */
@@ -109,7 +112,7 @@ final class EventTransformer {
     return node;
   }
 
-  /** A none, signal, error or terminate end event. */
+  /** A none, signal, error, terminate or (job-based) message end event. */
   private ExecutableElement endEvent(EndEvent end) {
     String id = end.getId();
     String name = end.getName();
@@ -133,6 +136,9 @@ final class EventTransformer {
     }
     if (definition instanceof TerminateEventDefinition) {
       return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.TERMINATE);
+    }
+    if (definition instanceof MessageEventDefinition) {
+      return tasks.jobTask(new ExecutableElement(id, name, ElementType.END_EVENT, EventType.MESSAGE), end, typeName);
     }
     return unsupported(id, typeName, definition);
   }
@@ -162,7 +168,7 @@ final class EventTransformer {
     return unsupported(id, typeName, definition);
   }
 
-  /** A none or signal intermediate throw event. */
+  /** A none, signal or (job-based) message intermediate throw event. */
   private ExecutableElement intermediateThrowEvent(IntermediateThrowEvent throwEvent) {
     String id = throwEvent.getId();
     String name = throwEvent.getName();
@@ -173,6 +179,9 @@ final class EventTransformer {
     }
     if (definition instanceof SignalEventDefinition signal) {
       return signalEvent(signal, new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.SIGNAL), throwEvent);
+    }
+    if (definition instanceof MessageEventDefinition) {
+      return tasks.jobTask(new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.MESSAGE), throwEvent, typeName);
     }
     return unsupported(id, typeName, definition);
   }

@@ -28,8 +28,8 @@ final class ProcessTransformer {
 
   ProcessTransformer(TransformContext context) {
     this.context = context;
-    this.events = new EventTransformer(context);
     this.tasks = new TaskTransformer(context);
+    this.events = new EventTransformer(context, tasks);
     this.gateways = new GatewayTransformer(context);
     this.multiInstance = new MultiInstanceTransformer(context);
   }
