@@ -9,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -17,7 +18,9 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns events into elements: start events (of the process, of subprocesses and of event
@@ -143,7 +146,7 @@ final class EventTransformer {
     return unsupported(id, typeName, definition);
   }
 
-  /** A message, signal or timer (no cycle) intermediate catch event. */
+  /** A message, signal, timer (no cycle) or link intermediate catch event. */
   private ExecutableElement intermediateCatchEvent(IntermediateCatchEvent catchEvent) {
     String id = catchEvent.getId();
     String name = catchEvent.getName();
@@ -165,10 +168,13 @@ final class EventTransformer {
       context.mappings(node, catchEvent);
       return node;
     }
+    if (definition instanceof LinkEventDefinition link) {
+      return linkEvent(link, new ExecutableElement(id, name, ElementType.INTERMEDIATE_CATCH_EVENT, EventType.LINK), catchEvent);
+    }
     return unsupported(id, typeName, definition);
   }
 
-  /** A none, signal or (job-based) message intermediate throw event. */
+  /** A none, signal, link or (job-based) message intermediate throw event. */
   private ExecutableElement intermediateThrowEvent(IntermediateThrowEvent throwEvent) {
     String id = throwEvent.getId();
     String name = throwEvent.getName();
@@ -182,6 +188,9 @@ final class EventTransformer {
     }
     if (definition instanceof MessageEventDefinition) {
       return tasks.jobTask(new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.MESSAGE), throwEvent, typeName);
+    }
+    if (definition instanceof LinkEventDefinition link) {
+      return linkEvent(link, new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.LINK), throwEvent);
     }
     return unsupported(id, typeName, definition);
   }
@@ -229,6 +238,44 @@ final class EventTransformer {
     node.setSignal(new ExecutableElement.SignalDefinition(context.expression(node.id(), definition.getSignal().getName())));
     context.mappings(node, element);
     return node;
+  }
+
+  /** A link throw or catch event: its link name and its mappings. */
+  private ExecutableElement linkEvent(LinkEventDefinition link, ExecutableElement node, FlowNode element) {
+    if (link.getName() == null || link.getName().isBlank()) {
+      context.error("element '" + node.id() + "' has a link event definition without a name");
+      return node;
+    }
+    node.setLinkName(link.getName());
+    context.mappings(node, element);
+    return node;
+  }
+
+  /**
+   * Points each link throw event directly inside {@code container} at the link catch event of the
+   * same name there; an error for a throw event without one, and for two catch events of one name.
+   */
+  void resolveLinks(ExecutableElement container) {
+    Map<String, ExecutableElement> catchEvents = new HashMap<>();
+    List<ExecutableElement> links = context.elements().values().stream()
+        .filter(e -> e.flowScope() == container && e.eventType() == EventType.LINK && e.linkName() != null).toList();
+    for (ExecutableElement link : links) {
+      if (link.type() == ElementType.INTERMEDIATE_CATCH_EVENT && catchEvents.putIfAbsent(link.linkName(), link) != null) {
+        context.error("element '" + link.id() + "' (intermediateCatchEvent) catches link '" + link.linkName()
+            + "', as does '" + catchEvents.get(link.linkName()).id() + "' in the same scope; a link name must have one catch event");
+      }
+    }
+    for (ExecutableElement link : links) {
+      if (link.type() == ElementType.INTERMEDIATE_THROW_EVENT) {
+        ExecutableElement target = catchEvents.get(link.linkName());
+        if (target == null) {
+          context.error("element '" + link.id() + "' (intermediateThrowEvent) throws link '" + link.linkName()
+              + "', but no intermediate catch link event of that name is in the same scope");
+        } else {
+          link.setLinkTarget(target);
+        }
+      }
+    }
   }
 
   /** Sets the message a catch event waits for; false (and an error) when the message has no correlation key. */

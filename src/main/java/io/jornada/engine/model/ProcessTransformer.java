@@ -44,7 +44,7 @@ final class ProcessTransformer {
     return new ExecutableProcess(process.getId(), process.getName(), root, context.elements(), events.messageStarts());
   }
 
-  /** Adds the elements directly inside a process or subprocess, then their flows, then checks its gateways. */
+  /** Adds the elements directly inside a process or subprocess, then their flows and links, then checks its gateways. */
   private void addScope(ExecutableElement container, Collection<FlowElement> flowElements) {
     for (FlowElement element : flowElements) {
       if (!(element instanceof SequenceFlow)) {
@@ -58,6 +58,7 @@ final class ProcessTransformer {
         attach(boundary);
       }
     }
+    events.resolveLinks(container);
     for (FlowElement element : flowElements) {
       gateways.check(element);
     }

@@ -321,6 +321,15 @@ public final class BpmnBehaviors {
     }
   }
 
+  /**
+   * Completes a link throw event and enters its link catch event in the same scope, as a sequence
+   * flow between them would; the catch event is active first, so the scope cannot complete in between.
+   */
+  void jumpTo(ElementInstance throwEvent, ExecutableElement catchEvent) {
+    activateInWith(state.elementInstance(throwEvent.flowScopeKey()).orElseThrow(), catchEvent, Map.of());
+    complete(throwEvent, List.of(), null);
+  }
+
   /** Drops the flows taken in the scope whose targets were not entered yet: its regular flow ended. */
   void discardTakenFlows(ElementInstance scope) {
     if (scope.pendingFlows() > 0) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Intermediate throw events: a none throw event passes through; a signal throw event broadcasts its
- * signal, then continues; a message throw event creates a job and continues when a worker completes it.
+ * signal, then continues; a link throw event continues at its link catch event; a message throw
+ * event creates a job and continues when a worker completes it.
  */
 final class IntermediateThrowEventBehavior implements BpmnElementBehavior {
 
@@ -25,7 +26,12 @@ final class IntermediateThrowEventBehavior implements BpmnElementBehavior {
     if (element.eventType() == EventType.SIGNAL && !bpmn.signals().throwSignal(instance, element)) {
       return;
     }
-    if (bpmn.variables().applyOutputs(instance, element, Map.of())) {
+    if (!bpmn.variables().applyOutputs(instance, element, Map.of())) {
+      return;
+    }
+    if (element.eventType() == EventType.LINK) {
+      bpmn.jumpTo(instance, element.linkTarget());
+    } else {
       bpmn.complete(instance, element.outgoing(), null);
     }
   }
