@@ -66,7 +66,7 @@ final class EventTransformer {
 
   /**
    * A start event, which becomes its container's start event: none in any scope; message, timer
-   * or signal on the process only; message, timer or error in an event subprocess.
+   * or signal on the process only; message, timer, signal or error in an event subprocess.
    */
   private ExecutableElement startEvent(StartEvent start, ExecutableElement container) {
     if (container.type() == ElementType.EVENT_SUB_PROCESS) {
@@ -197,7 +197,7 @@ final class EventTransformer {
 
   /**
    * A boundary event or an event subprocess's start event: message, timer (a cycle only when
-   * non-interrupting) or error (always interrupting); null (and an error) for any other kind.
+   * non-interrupting), signal or error (always interrupting); null (and an error) for any other kind.
    */
   private ExecutableElement catchEvent(CatchEvent event, ElementType type, boolean interrupting) {
     String id = event.getId();
@@ -212,6 +212,11 @@ final class EventTransformer {
     } else if (definition instanceof TimerEventDefinition timer) {
       node = new ExecutableElement(id, event.getName(), type, EventType.TIMER);
       node.setTimer(timerOf(timer, id, typeName, !interrupting));
+    } else if (definition instanceof SignalEventDefinition signal) {
+      node = new ExecutableElement(id, event.getName(), type, EventType.SIGNAL);
+      if (!setSignal(node, signal)) {
+        return node;
+      }
     } else if (definition instanceof ErrorEventDefinition error) {
       node = new ExecutableElement(id, event.getName(), type, EventType.ERROR);
       if (!interrupting) {
@@ -231,13 +236,20 @@ final class EventTransformer {
 
   /** A signal start, catch, throw or end event: the signal's name (static or an expression) and the event's mappings. */
   private ExecutableElement signalEvent(SignalEventDefinition definition, ExecutableElement node, FlowNode element) {
+    if (setSignal(node, definition)) {
+      context.mappings(node, element);
+    }
+    return node;
+  }
+
+  /** Sets the signal of an event; false (and an error) when it references no signal name. */
+  private boolean setSignal(ExecutableElement node, SignalEventDefinition definition) {
     if (definition.getSignal() == null || definition.getSignal().getName() == null || definition.getSignal().getName().isBlank()) {
       context.error("element '" + node.id() + "' references no signal name");
-      return node;
+      return false;
     }
     node.setSignal(new ExecutableElement.SignalDefinition(context.expression(node.id(), definition.getSignal().getName())));
-    context.mappings(node, element);
-    return node;
+    return true;
   }
 
   /** A link throw or catch event: its link name and its mappings. */

@@ -83,7 +83,7 @@ final class ProcessTransformer {
     } else if (node.type() == ElementType.EVENT_SUB_PROCESS) {
       addScope(node, ((SubProcess) element).getFlowElements());
       if (node.startEvent() == null) {
-        context.error("element '" + node.id() + "' (event subProcess) has no message, timer or error start event");
+        context.error("element '" + node.id() + "' (event subProcess) has no message, timer, signal or error start event");
       }
     }
   }
