@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Incident;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +110,33 @@ class LinkEventConformanceTest extends ConformanceTest {
 
     assertThat(problem.code()).isEqualTo(400);
     assertThat(problem.details().getDetail()).contains("leave", "out");
+  }
+
+  /**
+   * Incidents (paraphrased): resolving an incident retries the step that failed; for a link throw
+   * event whose output mapping failed, the retried completion still continues at its catch event.
+   */
+  @Test
+  void aResolvedOutputMappingIncidentOnALinkThrowEventContinuesAtItsCatchEvent() {
+    String processId = unique("link-incident");
+    String jobType = unique("after-incident");
+    deployXml(processId, """
+        <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+        <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="goToB"/>
+        <bpmn:intermediateThrowEvent id="goToB"><bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=lead.email" target="to"/></zeebe:ioMapping></bpmn:extensionElements>
+          <bpmn:incoming>f1</bpmn:incoming><bpmn:linkEventDefinition name="B"/></bpmn:intermediateThrowEvent>
+        %s
+        <bpmn:sequenceFlow id="f2" sourceRef="fromB" targetRef="work"/>
+        %s
+        """.formatted(LINK_CATCH.formatted("fromB", "f2", "B"), taskThenEnd("work", jobType, "f2")));
+    long instance = start(processId, Map.of());
+    Incident incident = await().until(() -> client.newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(instance).state(IncidentState.ACTIVE)).send().join().items(), list -> !list.isEmpty()).get(0);
+
+    client.newSetVariablesCommand(instance).variables(Map.of("lead", Map.of("email", "ada@example.com"))).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    assertThat(activate(jobType).getVariablesAsMap()).containsEntry("to", "ada@example.com");
   }
 
   private static String taskThenEnd(String taskId, String jobType, String incoming) {

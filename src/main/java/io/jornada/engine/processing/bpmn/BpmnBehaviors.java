@@ -234,7 +234,8 @@ public final class BpmnBehaviors {
 
   /**
    * After an incident of the element instance was resolved: runs the step that failed again — its
-   * completion (output mappings, then its outgoing flows), or else its activation.
+   * completion (output mappings, then its outgoing flows, or for a link throw event its link catch
+   * event), or else its activation.
    */
   public void retryAfterIncident(long elementInstanceKey, boolean completion) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
@@ -242,7 +243,7 @@ public final class BpmnBehaviors {
       if (!completion) {
         behaviors.get(element.type()).onActivate(this, instance, element, null);
       } else if (variables.applyOutputs(instance, element, Map.of())) {
-        complete(instance, element.outgoing(), null);
+        leave(instance, element);
       }
     }));
   }
@@ -322,12 +323,17 @@ public final class BpmnBehaviors {
   }
 
   /**
-   * Completes a link throw event and enters its link catch event in the same scope, as a sequence
-   * flow between them would; the catch event is active first, so the scope cannot complete in between.
+   * Completes an element whose work is done: a link throw event enters its link catch event in the
+   * same scope, as a sequence flow between them would (the catch event is active first, so the
+   * scope cannot complete in between); any other element takes its outgoing flows.
    */
-  void jumpTo(ElementInstance throwEvent, ExecutableElement catchEvent) {
-    activateInWith(state.elementInstance(throwEvent.flowScopeKey()).orElseThrow(), catchEvent, Map.of());
-    complete(throwEvent, List.of(), null);
+  void leave(ElementInstance instance, ExecutableElement element) {
+    if (element.linkTarget() == null) {
+      complete(instance, element.outgoing(), null);
+      return;
+    }
+    activateInWith(state.elementInstance(instance.flowScopeKey()).orElseThrow(), element.linkTarget(), Map.of());
+    complete(instance, List.of(), null);
   }
 
   /** Drops the flows taken in the scope whose targets were not entered yet: its regular flow ended. */

@@ -26,13 +26,8 @@ final class IntermediateThrowEventBehavior implements BpmnElementBehavior {
     if (element.eventType() == EventType.SIGNAL && !bpmn.signals().throwSignal(instance, element)) {
       return;
     }
-    if (!bpmn.variables().applyOutputs(instance, element, Map.of())) {
-      return;
-    }
-    if (element.eventType() == EventType.LINK) {
-      bpmn.jumpTo(instance, element.linkTarget());
-    } else {
-      bpmn.complete(instance, element.outgoing(), null);
+    if (bpmn.variables().applyOutputs(instance, element, Map.of())) {
+      bpmn.leave(instance, element);
     }
   }
 
