@@ -275,18 +275,70 @@ class BoundaryEventConformanceTest extends EventConformanceTest {
     awaitState(instance, ProcessInstanceState.COMPLETED);
   }
 
+  /**
+   * Signal events, "Signal boundary events": an interrupting signal boundary event is triggered by
+   * a broadcast of its signal (paraphrased); the activity is terminated and the boundary event's
+   * flow is taken, with the signal's variables.
+   */
+  @Test
+  void anInterruptingSignalTerminatesTheActivity() {
+    String processId = unique("boundary-signal");
+    String task = unique("task");
+    String signal = unique("stop");
+    String handle = unique("handle");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(task))
+        .boundaryEvent("stopped", b -> b.signal(signal))
+        .serviceTask("handle", t -> t.zeebeJobType(handle)).endEvent()
+        .moveToActivity("task").endEvent().done());
+    long instance = start(processId, Map.of());
+    ActivatedJob job = activate(task);
+
+    client.newBroadcastSignalCommand().signalName(signal).variables(Map.of("reason", "campaign-paused")).send().join();
+    ActivatedJob handler = activate(handle);
+
+    assertThat(handler.getProcessInstanceKey()).isEqualTo(instance);
+    assertThat(handler.getVariablesAsMap()).containsEntry("reason", "campaign-paused");
+    assertThat(catchThrowableOfType(ProblemException.class, () -> complete(job, Map.of())).code()).isEqualTo(404);
+  }
+
+  /** Signal events: a non-interrupting signal boundary event keeps the activity, and each broadcast triggers it again. */
+  @Test
+  void aNonInterruptingSignalRunsBesideTheActivityEachTime() {
+    String processId = unique("boundary-signal-nonint");
+    String task = unique("task");
+    String signal = unique("ping");
+    String handle = unique("handle");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("task", t -> t.zeebeJobType(task))
+        .boundaryEvent("pinged", b -> b.cancelActivity(false).signal(signal))
+        .serviceTask("handle", t -> t.zeebeJobType(handle)).endEvent()
+        .moveToActivity("task").endEvent().done());
+    long instance = start(processId, Map.of());
+    ActivatedJob job = activate(task);
+
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+    List<ActivatedJob> handlers = collectJobs(handle, 2);
+    complete(job, Map.of());
+    handlers.forEach(h -> complete(h, Map.of()));
+
+    assertThat(handlers).hasSize(2);
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+  }
+
   /** Deployment: boundary events the engine does not execute are rejected naming the element, its type and the reason. */
   @Test
-  void aSignalBoundaryEventIsRejectedAtDeployment() {
-    String processId = unique("boundary-signal");
+  void anEscalationBoundaryEventIsRejectedAtDeployment() {
+    String processId = unique("boundary-escalation");
     var model = Bpmn.createExecutableProcess(processId).startEvent()
         .serviceTask("task", t -> t.zeebeJobType("x"))
-        .boundaryEvent("signalled", b -> b.signal("go")).endEvent()
+        .boundaryEvent("escalated", b -> b.escalation("late")).endEvent()
         .moveToActivity("task").endEvent().done();
 
     var problem = catchThrowableOfType(ProblemException.class, () -> deploy(model));
 
     assertThat(problem.code()).isEqualTo(400);
-    assertThat(problem.details().getDetail()).contains("signalled").contains("boundaryEvent").contains("not supported");
+    assertThat(problem.details().getDetail()).contains("escalated").contains("boundaryEvent").contains("not supported");
   }
 }

@@ -210,6 +210,58 @@ class EventSubProcessConformanceTest extends EventConformanceTest {
     assertThat(problem.code()).isEqualTo(404);
   }
 
+  /**
+   * Event subprocesses, signal start event (paraphrased): a broadcast of its signal triggers an
+   * interrupting signal event subprocess, which terminates the rest of its scope and gets the
+   * signal's variables.
+   */
+  @Test
+  void anInterruptingSignalEventSubprocessTerminatesTheRestOfItsScope() {
+    String processId = unique("esp-signal");
+    String work = unique("work");
+    String handle = unique("handle");
+    String signal = unique("pause");
+    deploy(withSignalEventSubprocess(processId, work, handle, signal, true));
+    long instance = start(processId, Map.of());
+    ActivatedJob job = activate(work);
+
+    client.newBroadcastSignalCommand().signalName(signal).variables(Map.of("channel", "email")).send().join();
+    ActivatedJob handler = activate(handle);
+    complete(handler, Map.of());
+
+    assertThat(handler.getVariablesAsMap()).containsEntry("channel", "email");
+    assertThat(catchThrowableOfType(ProblemException.class, () -> complete(job, Map.of())).code()).isEqualTo(404);
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+  }
+
+  /** "A non-interrupting event subprocess can be triggered multiple times": each broadcast of its signal starts it again beside the scope. */
+  @Test
+  void aNonInterruptingSignalEventSubprocessRunsOnEachBroadcast() {
+    String processId = unique("esp-signal-nonint");
+    String work = unique("work");
+    String handle = unique("handle");
+    String signal = unique("ping");
+    deploy(withSignalEventSubprocess(processId, work, handle, signal, false));
+    long instance = start(processId, Map.of());
+    ActivatedJob job = activate(work);
+
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+    List<ActivatedJob> handlers = collectJobs(handle, 2);
+    complete(job, Map.of());
+    handlers.forEach(h -> complete(h, Map.of()));
+
+    assertThat(handlers).hasSize(2);
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+  }
+
+  private static BpmnModelInstance withSignalEventSubprocess(String processId, String work, String handle, String signal, boolean interrupting) {
+    return Bpmn.createExecutableProcess(processId)
+        .eventSubProcess("onSignal", e -> e.startEvent("signalStart").interrupting(interrupting).signal(signal)
+            .serviceTask("handle", t -> t.zeebeJobType(handle)).endEvent())
+        .startEvent().serviceTask("work", t -> t.zeebeJobType(work)).endEvent().done();
+  }
+
   private static BpmnModelInstance withMessageEventSubprocess(String processId, String work, String handle, String message, boolean interrupting) {
     return Bpmn.createExecutableProcess(processId)
         .eventSubProcess("onMessage", e -> e.startEvent("messageStart").interrupting(interrupting)

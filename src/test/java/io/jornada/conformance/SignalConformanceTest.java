@@ -3,10 +3,12 @@ package io.jornada.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Signal events: docs.camunda.io/docs/components/modeler/bpmn/signal-events/ (8.8) and the signal
  * broadcast endpoint, docs.camunda.io/docs/apis-tools/orchestration-cluster-api-rest/specifications/broadcast-signal/.
  */
-class SignalConformanceTest extends ConformanceTest {
+class SignalConformanceTest extends EventConformanceTest {
 
   /** "If the name of the broadcasted signal matches the name of the signal start event, the process instance is created", with the signal's variables. */
   @Test
@@ -163,5 +165,33 @@ class SignalConformanceTest extends ConformanceTest {
 
   private long instancesOf(String processId) {
     return client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId(processId)).send().join().items().size();
+  }
+
+  /**
+   * "A signal will trigger all process instances with a token waiting at a corresponding catch
+   * event, even across different processes": one broadcast triggers a signal boundary event and a
+   * signal event subprocess start event in two instances.
+   */
+  @Test
+  void aBroadcastTriggersBoundaryEventsAndEventSubprocessesAlike() {
+    String signal = unique("campaign-stopped");
+    String boundaryProcess = unique("signal-boundary");
+    String subprocessProcess = unique("signal-esp");
+    String work = unique("work");
+    String handled = unique("handled");
+    deploy(Bpmn.createExecutableProcess(boundaryProcess).startEvent().serviceTask("wait", t -> t.zeebeJobType(work))
+        .boundaryEvent("stopped", b -> b.signal(signal)).serviceTask("viaBoundary", t -> t.zeebeJobType(handled)).endEvent()
+        .moveToActivity("wait").endEvent().done());
+    deploy(Bpmn.createExecutableProcess(subprocessProcess)
+        .eventSubProcess("onStop", e -> e.startEvent("stopStart").signal(signal).serviceTask("viaSubprocess", t -> t.zeebeJobType(handled)).endEvent())
+        .startEvent().serviceTask("wait", t -> t.zeebeJobType(work)).endEvent().done());
+    start(boundaryProcess, Map.of());
+    start(subprocessProcess, Map.of());
+    List<ActivatedJob> waiting = collectJobs(work, 2);
+
+    client.newBroadcastSignalCommand().signalName(signal).send().join();
+
+    assertThat(waiting).hasSize(2);
+    assertThat(collectJobs(handled, 2)).extracting(ActivatedJob::getElementId).containsExactlyInAnyOrder("viaBoundary", "viaSubprocess");
   }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Script, send and user tasks: docs.camunda.io/docs/components/modeler/bpmn/script-tasks/,
- * send-tasks/ and user-tasks/ (8.8).
+ * Script, send, user and business rule tasks, and the job-based message throw and end events:
+ * docs.camunda.io/docs/components/modeler/bpmn/script-tasks/, send-tasks/, user-tasks/,
+ * business-rule-tasks/ and message-events/ (8.8).
  */
 class TaskConformanceTest extends ConformanceTest {
 
@@ -120,5 +121,68 @@ class TaskConformanceTest extends ConformanceTest {
 
     assertThat(problem.code()).isEqualTo(400);
     assertThat(problem.details().getDetail()).contains("review").contains("zeebe:userTask");
+  }
+
+  /**
+   * Business rule tasks, "Job worker implementation": "A business rule task can be implemented
+   * using a job worker" with a task definition instead of a called decision (paraphrased): it
+   * creates a job of its type, with its headers, and completes with the job.
+   */
+  @Test
+  void aJobBasedBusinessRuleTaskIsDoneByAJobWorker() {
+    String processId = unique("rule-job");
+    String jobType = unique("rules");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .businessRuleTask("score", t -> t.zeebeJobType(jobType).zeebeTaskHeader("model", "v2")).endEvent().done());
+    long instance = start(processId, Map.of());
+
+    ActivatedJob job = activate(jobType);
+    complete(job, Map.of("band", "A"));
+
+    assertThat(job.getElementId()).isEqualTo("score");
+    assertThat(job.getCustomHeaders()).containsEntry("model", "v2");
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+  }
+
+  /**
+   * Message events, "Message throw events": "A process can send a message by using an
+   * intermediate message throw event" implemented "the same way as a service task" with a task
+   * definition (paraphrased): a job of its type, and the process continues when the job completes.
+   */
+  @Test
+  void aMessageThrowEventIsDoneByAJobWorkerThenTheProcessContinues() {
+    String processId = unique("message-throw");
+    String jobType = unique("publish");
+    String nextType = unique("after-throw");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .intermediateThrowEvent("notifySales", e -> e.message("lead-qualified").zeebeJobType(jobType).zeebeTaskHeader("channel", "crm"))
+        .serviceTask("next", t -> t.zeebeJobType(nextType)).endEvent().done());
+    long instance = start(processId, Map.of());
+
+    ActivatedJob job = activate(jobType);
+    complete(job, Map.of("sent", true));
+    ActivatedJob next = activate(nextType);
+
+    assertThat(job.getElementId()).isEqualTo("notifySales");
+    assertThat(job.getCustomHeaders()).containsEntry("channel", "crm");
+    assertThat(next.getProcessInstanceKey()).isEqualTo(instance);
+    assertThat(next.getVariablesAsMap()).containsEntry("sent", true);
+  }
+
+  /** Message events, "Message end events" (paraphrased): implemented like a service task, a job of its type; its path ends when the job completes. */
+  @Test
+  void aMessageEndEventIsDoneByAJobWorkerThenItsPathEnds() {
+    String processId = unique("message-end");
+    String jobType = unique("publish-end");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .endEvent("notifyAndEnd", e -> e.message("lead-closed").zeebeJobType(jobType)).done());
+    long instance = start(processId, Map.of());
+
+    ActivatedJob job = activate(jobType);
+    assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+    complete(job, Map.of());
+
+    assertThat(job.getElementId()).isEqualTo("notifyAndEnd");
+    awaitState(instance, ProcessInstanceState.COMPLETED);
   }
 }

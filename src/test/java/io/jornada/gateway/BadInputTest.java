@@ -131,18 +131,18 @@ class BadInputTest {
   }
 
   @Test
-  void shouldRejectManualTaskNamingElementIdAndType() {
+  void shouldRejectEscalationThrowEventNamingElementIdAndType() {
     // given
-    BpmnModelInstance model = Bpmn.createExecutableProcess(unique("manual"))
-        .startEvent().manualTask("signByHand").endEvent()
+    BpmnModelInstance model = Bpmn.createExecutableProcess(unique("escalation"))
+        .startEvent().intermediateThrowEvent("escalateToSales").escalation("late").endEvent()
         .done();
 
     // when
-    var failure = deployFailure(() -> client.newDeployResourceCommand().addProcessModel(model, "manual.bpmn").send().join());
+    var failure = deployFailure(() -> client.newDeployResourceCommand().addProcessModel(model, "escalation.bpmn").send().join());
 
     // then
     assertThat(failure.code()).isEqualTo(400);
-    assertThat(failure.details().getDetail()).contains("signByHand").containsIgnoringCase("manualTask");
+    assertThat(failure.details().getDetail()).contains("escalateToSales").containsIgnoringCase("escalationEventDefinition");
   }
 
   @Test

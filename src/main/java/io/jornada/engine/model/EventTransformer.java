@@ -9,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -17,20 +18,25 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns events into elements: start events (of the process, of subprocesses and of event
  * subprocesses), end events, boundary events and intermediate catch and throw events, with their
- * messages, timers, signals and errors. Collects the process's message start events on the way.
+ * messages, timers, signals and errors; message throw and end events are done by a job worker, like
+ * a service task. Collects the process's message start events on the way.
  */
 final class EventTransformer {
 
   private final TransformContext context;
+  private final TaskTransformer tasks;
   private final List<ExecutableElement> messageStarts = new ArrayList<>();
 
-  EventTransformer(TransformContext context) {
+  EventTransformer(TransformContext context, TaskTransformer tasks) {
     this.context = context;
+    this.tasks = tasks;
   }
 
   /** The message start events of the process, in the order they were transformed. */
@@ -60,7 +66,7 @@ final class EventTransformer {
 
   /**
    * A start event, which becomes its container's start event: none in any scope; message, timer
-   * or signal on the process only; message, timer or error in an event subprocess.
+   * or signal on the process only; message, timer, signal or error in an event subprocess.
    */
   private ExecutableElement startEvent(StartEvent start, ExecutableElement container) {
     if (container.type() == ElementType.EVENT_SUB_PROCESS) {
@@ -109,7 +115,7 @@ final class EventTransformer {
     return node;
   }
 
-  /** A none, signal, error or terminate end event. */
+  /** A none, signal, error, terminate or (job-based) message end event. */
   private ExecutableElement endEvent(EndEvent end) {
     String id = end.getId();
     String name = end.getName();
@@ -134,10 +140,13 @@ final class EventTransformer {
     if (definition instanceof TerminateEventDefinition) {
       return new ExecutableElement(id, name, ElementType.END_EVENT, EventType.TERMINATE);
     }
+    if (definition instanceof MessageEventDefinition) {
+      return tasks.jobTask(new ExecutableElement(id, name, ElementType.END_EVENT, EventType.MESSAGE), end, typeName);
+    }
     return unsupported(id, typeName, definition);
   }
 
-  /** A message, signal or timer (no cycle) intermediate catch event. */
+  /** A message, signal, timer (no cycle) or link intermediate catch event. */
   private ExecutableElement intermediateCatchEvent(IntermediateCatchEvent catchEvent) {
     String id = catchEvent.getId();
     String name = catchEvent.getName();
@@ -159,10 +168,13 @@ final class EventTransformer {
       context.mappings(node, catchEvent);
       return node;
     }
+    if (definition instanceof LinkEventDefinition link) {
+      return linkEvent(link, new ExecutableElement(id, name, ElementType.INTERMEDIATE_CATCH_EVENT, EventType.LINK), catchEvent);
+    }
     return unsupported(id, typeName, definition);
   }
 
-  /** A none or signal intermediate throw event. */
+  /** A none, signal, link or (job-based) message intermediate throw event. */
   private ExecutableElement intermediateThrowEvent(IntermediateThrowEvent throwEvent) {
     String id = throwEvent.getId();
     String name = throwEvent.getName();
@@ -174,12 +186,18 @@ final class EventTransformer {
     if (definition instanceof SignalEventDefinition signal) {
       return signalEvent(signal, new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.SIGNAL), throwEvent);
     }
+    if (definition instanceof MessageEventDefinition) {
+      return tasks.jobTask(new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.MESSAGE), throwEvent, typeName);
+    }
+    if (definition instanceof LinkEventDefinition link) {
+      return linkEvent(link, new ExecutableElement(id, name, ElementType.INTERMEDIATE_THROW_EVENT, EventType.LINK), throwEvent);
+    }
     return unsupported(id, typeName, definition);
   }
 
   /**
    * A boundary event or an event subprocess's start event: message, timer (a cycle only when
-   * non-interrupting) or error (always interrupting); null (and an error) for any other kind.
+   * non-interrupting), signal or error (always interrupting); null (and an error) for any other kind.
    */
   private ExecutableElement catchEvent(CatchEvent event, ElementType type, boolean interrupting) {
     String id = event.getId();
@@ -194,6 +212,11 @@ final class EventTransformer {
     } else if (definition instanceof TimerEventDefinition timer) {
       node = new ExecutableElement(id, event.getName(), type, EventType.TIMER);
       node.setTimer(timerOf(timer, id, typeName, !interrupting));
+    } else if (definition instanceof SignalEventDefinition signal) {
+      node = new ExecutableElement(id, event.getName(), type, EventType.SIGNAL);
+      if (!setSignal(node, signal)) {
+        return node;
+      }
     } else if (definition instanceof ErrorEventDefinition error) {
       node = new ExecutableElement(id, event.getName(), type, EventType.ERROR);
       if (!interrupting) {
@@ -213,13 +236,58 @@ final class EventTransformer {
 
   /** A signal start, catch, throw or end event: the signal's name (static or an expression) and the event's mappings. */
   private ExecutableElement signalEvent(SignalEventDefinition definition, ExecutableElement node, FlowNode element) {
+    if (setSignal(node, definition)) {
+      context.mappings(node, element);
+    }
+    return node;
+  }
+
+  /** Sets the signal of an event; false (and an error) when it references no signal name. */
+  private boolean setSignal(ExecutableElement node, SignalEventDefinition definition) {
     if (definition.getSignal() == null || definition.getSignal().getName() == null || definition.getSignal().getName().isBlank()) {
       context.error("element '" + node.id() + "' references no signal name");
-      return node;
+      return false;
     }
     node.setSignal(new ExecutableElement.SignalDefinition(context.expression(node.id(), definition.getSignal().getName())));
+    return true;
+  }
+
+  /** A link throw or catch event: its link name and its mappings. */
+  private ExecutableElement linkEvent(LinkEventDefinition link, ExecutableElement node, FlowNode element) {
+    if (link.getName() == null || link.getName().isBlank()) {
+      context.error("element '" + node.id() + "' has a link event definition without a name");
+      return node;
+    }
+    node.setLinkName(link.getName());
     context.mappings(node, element);
     return node;
+  }
+
+  /**
+   * Points each link throw event directly inside {@code container} at the link catch event of the
+   * same name there; an error for a throw event without one, and for two catch events of one name.
+   */
+  void resolveLinks(ExecutableElement container) {
+    Map<String, ExecutableElement> catchEvents = new HashMap<>();
+    List<ExecutableElement> links = context.elements().values().stream()
+        .filter(e -> e.flowScope() == container && e.eventType() == EventType.LINK && e.linkName() != null).toList();
+    for (ExecutableElement link : links) {
+      if (link.type() == ElementType.INTERMEDIATE_CATCH_EVENT && catchEvents.putIfAbsent(link.linkName(), link) != null) {
+        context.error("element '" + link.id() + "' (intermediateCatchEvent) catches link '" + link.linkName()
+            + "', as does '" + catchEvents.get(link.linkName()).id() + "' in the same scope; a link name must have one catch event");
+      }
+    }
+    for (ExecutableElement link : links) {
+      if (link.type() == ElementType.INTERMEDIATE_THROW_EVENT) {
+        ExecutableElement target = catchEvents.get(link.linkName());
+        if (target == null) {
+          context.error("element '" + link.id() + "' (intermediateThrowEvent) throws link '" + link.linkName()
+              + "', but no intermediate catch link event of that name is in the same scope");
+        } else {
+          link.setLinkTarget(target);
+        }
+      }
+    }
   }
 
   /** Sets the message a catch event waits for; false (and an error) when the message has no correlation key. */

@@ -7,5 +7,6 @@ public enum EventType {
   TIMER,
   ERROR,
   SIGNAL,
-  TERMINATE
+  TERMINATE,
+  LINK
 }

@@ -35,6 +35,8 @@ public final class ExecutableElement {
   private MultiInstance multiInstance;
   private ExecutableElement innerActivity;
   private ScriptDefinition script;
+  private String linkName;
+  private ExecutableElement linkTarget;
 
   ExecutableElement(String id, String name, ElementType type, EventType eventType) {
     this.id = id;
@@ -170,6 +172,24 @@ public final class ExecutableElement {
 
   void setScript(ScriptDefinition script) {
     this.script = script;
+  }
+
+  /** The link name of a link throw or catch event, or null. */
+  public String linkName() {
+    return linkName;
+  }
+
+  /** The link catch event a link throw event jumps to (same name, same scope), or null. */
+  public ExecutableElement linkTarget() {
+    return linkTarget;
+  }
+
+  void setLinkName(String linkName) {
+    this.linkName = linkName;
+  }
+
+  void setLinkTarget(ExecutableElement linkTarget) {
+    this.linkTarget = linkTarget;
   }
 
   void setDefaultFlow(ExecutableFlow flow) {

@@ -28,8 +28,8 @@ final class ProcessTransformer {
 
   ProcessTransformer(TransformContext context) {
     this.context = context;
-    this.events = new EventTransformer(context);
     this.tasks = new TaskTransformer(context);
+    this.events = new EventTransformer(context, tasks);
     this.gateways = new GatewayTransformer(context);
     this.multiInstance = new MultiInstanceTransformer(context);
   }
@@ -44,7 +44,7 @@ final class ProcessTransformer {
     return new ExecutableProcess(process.getId(), process.getName(), root, context.elements(), events.messageStarts());
   }
 
-  /** Adds the elements directly inside a process or subprocess, then their flows, then checks its gateways. */
+  /** Adds the elements directly inside a process or subprocess, then their flows and links, then checks its gateways. */
   private void addScope(ExecutableElement container, Collection<FlowElement> flowElements) {
     for (FlowElement element : flowElements) {
       if (!(element instanceof SequenceFlow)) {
@@ -58,6 +58,7 @@ final class ProcessTransformer {
         attach(boundary);
       }
     }
+    events.resolveLinks(container);
     for (FlowElement element : flowElements) {
       gateways.check(element);
     }
@@ -82,7 +83,7 @@ final class ProcessTransformer {
     } else if (node.type() == ElementType.EVENT_SUB_PROCESS) {
       addScope(node, ((SubProcess) element).getFlowElements());
       if (node.startEvent() == null) {
-        context.error("element '" + node.id() + "' (event subProcess) has no message, timer or error start event");
+        context.error("element '" + node.id() + "' (event subProcess) has no message, timer, signal or error start event");
       }
     }
   }

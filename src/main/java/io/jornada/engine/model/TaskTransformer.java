@@ -4,11 +4,13 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
 import io.camunda.zeebe.model.bpmn.instance.SendTask;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
@@ -30,8 +32,9 @@ import java.util.stream.Collectors;
 /**
  * Turns tasks and call activities into elements: service, send and script tasks done by a job
  * worker ({@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}), script tasks the engine
- * evaluates ({@code zeebe:script}), job-based user tasks, business rule tasks
- * ({@code zeebe:calledDecision}), call activities ({@code zeebe:calledElement}) and receive tasks.
+ * evaluates ({@code zeebe:script}), job-based user tasks, business rule tasks (a
+ * {@code zeebe:calledDecision}, or a job worker's {@code zeebe:taskDefinition}), call activities
+ * ({@code zeebe:calledElement}), receive tasks, and manual and undefined tasks (passed through).
  */
 final class TaskTransformer {
 
@@ -67,11 +70,23 @@ final class TaskTransformer {
     if (activity instanceof ReceiveTask task) {
       return receiveTask(task, id, name);
     }
+    if (activity instanceof ManualTask task) {
+      return passThrough(new ExecutableElement(id, name, ElementType.MANUAL_TASK, EventType.NONE), task);
+    }
+    if (activity instanceof Task task && "task".equals(typeName)) {
+      return passThrough(new ExecutableElement(id, name, ElementType.TASK, EventType.NONE), task);
+    }
     return context.unsupported(id, typeName);
   }
 
-  /** A task that creates a job from its {@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}. */
-  private ExecutableElement jobTask(ExecutableElement node, FlowNode task, String typeName) {
+  /** A manual or undefined task: the engine completes it at once, applying its mappings. */
+  private ExecutableElement passThrough(ExecutableElement node, Task task) {
+    context.mappings(node, task);
+    return node;
+  }
+
+  /** An element that creates a job from its {@code zeebe:taskDefinition} and {@code zeebe:taskHeaders}. */
+  ExecutableElement jobTask(ExecutableElement node, FlowNode task, String typeName) {
     ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
     if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
       context.error("element '" + node.id() + "' (" + typeName + ") has no zeebe:taskDefinition type");
@@ -157,12 +172,11 @@ final class TaskTransformer {
     headers.put("io.camunda.zeebe:" + name, header);
   }
 
-  /** A business rule task the engine evaluates with its {@code zeebe:calledDecision}. */
+  /** A business rule task the engine evaluates with its {@code zeebe:calledDecision}, or else a job worker does. */
   private ExecutableElement businessRuleTask(ExecutableElement node, BusinessRuleTask task) {
     ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
     if (called == null) {
-      context.error("element '" + node.id() + "' (businessRuleTask) has no zeebe:calledDecision; job-based business rule tasks are not supported");
-      return node;
+      return jobTask(node, task, "businessRuleTask");
     }
     node.setDecision(new ExecutableElement.DecisionCall(called.getDecisionId(), called.getResultVariable()));
     context.mappings(node, task);

@@ -342,6 +342,10 @@ public final class EngineState {
     return signalSubscriptionsByName.getOrDefault(signalName, new LinkedHashSet<>()).stream().map(signalSubscriptions::get).toList();
   }
 
+  public Optional<SignalSubscription> signalSubscription(long key) {
+    return Optional.ofNullable(signalSubscriptions.get(key));
+  }
+
   public List<Long> signalSubscriptionsOf(long elementInstanceKey) {
     return List.copyOf(signalSubscriptionsByElement.getOrDefault(elementInstanceKey, List.of()));
   }

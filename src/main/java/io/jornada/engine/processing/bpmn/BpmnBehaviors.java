@@ -90,6 +90,8 @@ public final class BpmnBehaviors {
     behaviors.put(ElementType.SEND_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.USER_TASK, new ServiceTaskBehavior());
     behaviors.put(ElementType.SCRIPT_TASK, new ScriptTaskBehavior());
+    behaviors.put(ElementType.MANUAL_TASK, new PassThroughTaskBehavior());
+    behaviors.put(ElementType.TASK, new PassThroughTaskBehavior());
     behaviors.put(ElementType.MULTI_INSTANCE_BODY, new MultiInstanceBodyBehavior());
   }
 
@@ -232,7 +234,8 @@ public final class BpmnBehaviors {
 
   /**
    * After an incident of the element instance was resolved: runs the step that failed again — its
-   * completion (output mappings, then its outgoing flows), or else its activation.
+   * completion (output mappings, then its outgoing flows, or for a link throw event its link catch
+   * event), or else its activation.
    */
   public void retryAfterIncident(long elementInstanceKey, boolean completion) {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
@@ -240,7 +243,7 @@ public final class BpmnBehaviors {
       if (!completion) {
         behaviors.get(element.type()).onActivate(this, instance, element, null);
       } else if (variables.applyOutputs(instance, element, Map.of())) {
-        complete(instance, element.outgoing(), null);
+        leave(instance, element);
       }
     }));
   }
@@ -317,6 +320,20 @@ public final class BpmnBehaviors {
       ExecutableElement target = process.element(flow.targetId());
       work.add(() -> enter(instance.flowScopeKey(), flow, target, trigger));
     }
+  }
+
+  /**
+   * Completes an element whose work is done: a link throw event enters its link catch event in the
+   * same scope, as a sequence flow between them would (the catch event is active first, so the
+   * scope cannot complete in between); any other element takes its outgoing flows.
+   */
+  void leave(ElementInstance instance, ExecutableElement element) {
+    if (element.linkTarget() == null) {
+      complete(instance, element.outgoing(), null);
+      return;
+    }
+    activateInWith(state.elementInstance(instance.flowScopeKey()).orElseThrow(), element.linkTarget(), Map.of());
+    complete(instance, List.of(), null);
   }
 
   /** Drops the flows taken in the scope whose targets were not entered yet: its regular flow ended. */

@@ -5,11 +5,20 @@ import io.jornada.engine.state.ElementInstance;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Business rule task with a called decision: evaluates the latest version of the DMN decision. */
+/**
+ * Business rule task: with a called decision, evaluates the latest version of the DMN decision;
+ * with a task definition instead, creates a job and completes with it, like a service task.
+ */
 final class BusinessRuleTaskBehavior implements BpmnElementBehavior {
+
+  private final ServiceTaskBehavior jobWorker = new ServiceTaskBehavior();
 
   @Override
   public void onActivate(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, EventTrigger trigger) {
+    if (element.decision() == null) {
+      jobWorker.onActivate(bpmn, instance, element, trigger);
+      return;
+    }
     if (!bpmn.variables().applyInputs(instance, element)) {
       return;
     }
@@ -32,5 +41,10 @@ final class BusinessRuleTaskBehavior implements BpmnElementBehavior {
     if (bpmn.variables().applyOutputs(instance, element, output)) {
       bpmn.complete(instance, element.outgoing(), null);
     }
+  }
+
+  @Override
+  public void onJobCompleted(BpmnBehaviors bpmn, ElementInstance instance, ExecutableElement element, Map<String, Object> variables) {
+    jobWorker.onJobCompleted(bpmn, instance, element, variables);
   }
 }

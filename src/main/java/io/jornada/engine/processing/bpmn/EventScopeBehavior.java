@@ -1,6 +1,7 @@
 package io.jornada.engine.processing.bpmn;
 
 import io.jornada.engine.event.MessageEvents.SubscriptionClosed;
+import io.jornada.engine.event.SignalEvents.SignalSubscriptionClosed;
 import io.jornada.engine.event.TimerEvents.TimerCanceled;
 import io.jornada.engine.model.ElementType;
 import io.jornada.engine.model.EventType;
@@ -26,8 +27,8 @@ final class EventScopeBehavior {
   }
 
   /**
-   * After an element was activated (and is still active without incident): opens the message
-   * subscriptions and timers of its boundary events and of its event subprocesses' start events.
+   * After an element was activated (and is still active without incident): opens the message and
+   * signal subscriptions and timers of its boundary events and of its event subprocesses' start events.
    */
   void open(ElementInstance instance, ExecutableElement element) {
     List<ExecutableElement> catchEvents = catchEventsOf(element);
@@ -39,6 +40,7 @@ final class EventScopeBehavior {
       boolean opened = switch (catchEvent.eventType()) {
         case MESSAGE -> bpmn.events().openSubscription(instance, catchEvent);
         case TIMER -> bpmn.events().createTimer(instance, catchEvent);
+        case SIGNAL -> bpmn.signals().openSubscription(instance, catchEvent);
         default -> true;
       };
       if (!opened) {
@@ -53,7 +55,7 @@ final class EventScopeBehavior {
     return target != null && catchEventsOf(element).contains(target);
   }
 
-  /** A message or timer of a boundary event or an event subprocess start event occurred. */
+  /** A message, signal or timer of a boundary event or an event subprocess start event occurred. */
   void trigger(ElementInstance instance, ExecutableElement target, EventTrigger trigger) {
     if (target.type() == ElementType.BOUNDARY_EVENT) {
       triggerBoundaryEvent(instance, target, trigger);
@@ -98,6 +100,11 @@ final class EventScopeBehavior {
     for (long key : state.timersOf(scope.key())) {
       if (startEvents.contains(state.timer(key).orElseThrow().targetElementId())) {
         bpmn.writer().write(new TimerCanceled(key));
+      }
+    }
+    for (long key : state.signalSubscriptionsOf(scope.key())) {
+      if (startEvents.contains(state.signalSubscription(key).orElseThrow().targetElementId())) {
+        bpmn.writer().write(new SignalSubscriptionClosed(key));
       }
     }
   }

@@ -3,8 +3,12 @@ package io.jornada.engine.processing.bpmn;
 import io.jornada.engine.model.EventType;
 import io.jornada.engine.model.ExecutableElement;
 import io.jornada.engine.state.ElementInstance;
+import java.util.Map;
 
-/** Intermediate message, timer or signal catch event: waits, unless it was entered because its event already occurred. */
+/**
+ * Intermediate message, timer or signal catch event: waits, unless it was entered because its event
+ * already occurred. A link catch event, entered from its link throw event, passes through.
+ */
 final class IntermediateCatchEventBehavior implements BpmnElementBehavior {
 
   @Override
@@ -22,6 +26,8 @@ final class IntermediateCatchEventBehavior implements BpmnElementBehavior {
       }
     } else if (element.eventType() == EventType.SIGNAL) {
       bpmn.signals().openSubscription(instance, element);
+    } else if (element.eventType() == EventType.LINK) {
+      onEventOccurred(bpmn, instance, element, new EventTrigger(element.id(), Map.of()));
     } else {
       bpmn.events().createTimer(instance, element);
     }
