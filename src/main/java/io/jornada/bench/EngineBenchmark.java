@@ -50,9 +50,17 @@ public final class EngineBenchmark {
     this.options = options;
   }
 
+  /** Runs the benchmark; an unknown or malformed option is reported in one line, exit code 2. */
   public static void main(String[] args) throws Exception {
-    var benchmark = new EngineBenchmark(Options.parse(args));
-    benchmark.run();
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench engine: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    new EngineBenchmark(options).run();
     System.exit(0);
   }
 
