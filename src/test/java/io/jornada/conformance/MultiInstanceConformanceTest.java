@@ -127,13 +127,16 @@ class MultiInstanceConformanceTest extends ConformanceTest {
   /**
    * "completionCondition ... is evaluated each time the instance of the multi-instance body
    * completes. Any instances that are still active are terminated and the multi-instance body is
-   * completed when the expression evaluates to true"; numberOfCompletedInstances is available to it.
+   * completed when the expression evaluates to true"; the body's counters numberOfInstances,
+   * numberOfCompletedInstances, numberOfActiveInstances and numberOfTerminatedInstances are
+   * available to it.
    */
   @Test
   void aCompletionConditionEndsTheActivityEarly() {
     String jobType = unique("each");
     String processId = deployTask(jobType, m -> m.parallel().zeebeInputCollectionExpression("items").zeebeInputElement("item")
-        .completionCondition("=numberOfCompletedInstances >= 2"));
+        .completionCondition("=numberOfCompletedInstances >= 2 and numberOfActiveInstances = 1 and numberOfInstances = 3"
+            + " and numberOfTerminatedInstances = 0"));
     long instance = start(processId, Map.of("items", List.of(1, 2, 3)));
 
     List<ActivatedJob> jobs = await().atMost(Duration.ofSeconds(10)).until(() -> activateAll(jobType, 10), j -> j.size() == 3);

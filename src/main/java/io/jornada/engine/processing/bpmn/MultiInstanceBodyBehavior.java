@@ -140,8 +140,9 @@ final class MultiInstanceBodyBehavior implements BpmnElementBehavior {
 
   /**
    * Evaluates the completion condition in the completing instance's scope, with the body's
-   * {@code numberOfInstances}, {@code numberOfCompletedInstances} and {@code
-   * numberOfActiveInstances}; null after raising an incident.
+   * {@code numberOfInstances}, {@code numberOfCompletedInstances}, {@code numberOfActiveInstances}
+   * and {@code numberOfTerminatedInstances} (always 0 here: an inner instance is only terminated
+   * together with its body); null after raising an incident.
    */
   private static Boolean completionConditionMet(BpmnBehaviors bpmn, ElementInstance body, MultiInstance loop, ElementInstance child, int completed) {
     if (loop.completionCondition() == null) {
@@ -150,7 +151,8 @@ final class MultiInstanceBodyBehavior implements BpmnElementBehavior {
     Map<String, Object> counters = Map.of(
         "numberOfInstances", (long) body.numberOfInstances(),
         "numberOfCompletedInstances", (long) completed,
-        "numberOfActiveInstances", (long) bpmn.state().childrenOf(body.key()).size() - 1);
+        "numberOfActiveInstances", (long) bpmn.state().childrenOf(body.key()).size() - 1,
+        "numberOfTerminatedInstances", 0L);
     var condition = bpmn.evaluate(loop.completionCondition(), child.key(), counters);
     if (condition.isFailure() || !(condition.value() instanceof Boolean met)) {
       bpmn.incidents().raise(child, "EXTRACT_VALUE_ERROR", condition.isFailure() ? condition.failure()
