@@ -150,6 +150,31 @@ class IncidentConformanceTest extends ConformanceTest {
   }
 
   /**
+   * An activity whose activation raised an incident listens for its boundary events once the
+   * resolved activation succeeds: the retried service task's timer boundary event fires.
+   */
+  @Test
+  void aRetriedActivationOpensTheBoundaryEvents() {
+    String processId = unique("incident-boundary");
+    String type = processId + "-mail";
+    String late = processId + "-late";
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .serviceTask("mail", t -> t.zeebeJobType(type).zeebeInputExpression("lead.email", "to"))
+        .boundaryEvent("tooLate", b -> b.timerWithDuration("PT0.5S")).serviceTask("late", t -> t.zeebeJobType(late)).endEvent()
+        .moveToActivity("mail").endEvent().done());
+    long instance = start(processId, Map.of());
+    Incident incident = awaitIncident(instance);
+
+    client.newSetVariablesCommand(instance).variables(Map.of("lead", Map.of("email", "ada@example.com"))).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    ActivatedJob mail = activate(type);
+
+    complete(activate(late), Map.of());
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+    assertThat(catchThrowableOfType(ProblemException.class, () -> complete(mail, Map.of())).code()).isEqualTo(404);
+  }
+
+  /**
    * "If the problem still exists, a new incident is created": resolving an output-mapping incident
    * retries the completion (not the task: no second job), which fails again.
    */

@@ -125,6 +125,28 @@ class MultiInstanceConformanceTest extends ConformanceTest {
   }
 
   /**
+   * Each instance of a multi-instance subprocess is a scope of its own, so its event subprocesses
+   * listen in every instance: here an interrupting timer event subprocess ends each instance's
+   * wait, and the body completes without any job being done.
+   */
+  @Test
+  void theEventSubprocessesOfEachInstanceListen() {
+    String processId = unique("mi-esp");
+    String jobType = unique("inner");
+    deploy(Bpmn.createExecutableProcess(processId).startEvent()
+        .subProcess("sub", s -> s.multiInstance(m -> m.parallel().zeebeInputCollectionExpression("leads").zeebeInputElement("lead")))
+        .embeddedSubProcess()
+        .eventSubProcess("timeout", e -> e.startEvent("late").timerWithDuration("PT0.5S").endEvent("gaveUp"))
+        .startEvent().serviceTask("wait", t -> t.zeebeJobType(jobType)).endEvent()
+        .subProcessDone().endEvent().done());
+    long instance = start(processId, Map.of("leads", List.of("ana", "bo")));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> activateAll(jobType, 10), j -> j.size() == 2);
+
+    awaitState(instance, ProcessInstanceState.COMPLETED);
+  }
+
+  /**
    * "completionCondition ... is evaluated each time the instance of the multi-instance body
    * completes. Any instances that are still active are terminated and the multi-instance body is
    * completed when the expression evaluates to true"; the body's counters numberOfInstances,

@@ -241,7 +241,7 @@ public final class BpmnBehaviors {
     work.add(() -> state.elementInstance(elementInstanceKey).ifPresent(instance -> {
       ExecutableElement element = elementOf(instance);
       if (!completion) {
-        behaviors.get(element.type()).onActivate(this, instance, element, null);
+        runActivation(instance, element, null);
       } else if (variables.applyOutputs(instance, element, Map.of())) {
         leave(instance, element);
       }
@@ -267,7 +267,7 @@ public final class BpmnBehaviors {
     long key = state.nextKey();
     writer.write(new ElementActivated(key, scope.processInstanceKey(), scope.key(), scope.processDefinitionKey(), element.id(), element.type(), false, now()));
     localVariables.forEach((name, value) -> writer.write(new VariableSet(key, scope.processInstanceKey(), name, value)));
-    work.add(() -> state.elementInstance(key).ifPresent(instance -> behaviors.get(element.type()).onActivate(this, instance, element, null)));
+    work.add(() -> state.elementInstance(key).ifPresent(instance -> runActivation(instance, element, null)));
   }
 
   /** Enters a joining gateway whose waiting flows were just consumed. */
@@ -291,7 +291,16 @@ public final class BpmnBehaviors {
     }
     long key = state.nextKey();
     writer.write(new ElementActivated(key, flowScope.processInstanceKey(), flowScopeKey, flowScope.processDefinitionKey(), element.id(), element.type(), viaFlow, now()));
-    ElementInstance instance = state.elementInstance(key).orElseThrow();
+    runActivation(state.elementInstance(key).orElseThrow(), element, trigger);
+  }
+
+  /**
+   * Runs an entered element's activation, then opens what it listens for while active (its
+   * boundary events, the starts of its event subprocesses) unless the activation ended it or
+   * raised an incident: every way into an element (a flow, a container, a multi-instance
+   * body, a resolved incident) goes through here.
+   */
+  private void runActivation(ElementInstance instance, ExecutableElement element, EventTrigger trigger) {
     behaviors.get(element.type()).onActivate(this, instance, element, trigger);
     eventScopes.open(instance, element);
   }
