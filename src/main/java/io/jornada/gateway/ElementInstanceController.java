@@ -35,7 +35,6 @@ class ElementInstanceController {
       .field("incidentKey", FilterValue.KEY, ElementInstanceEntry::incidentKey)
       .field("startDate", FilterValue.DATE_TIME, ElementInstanceEntry::startDate)
       .field("endDate", FilterValue.DATE_TIME, ElementInstanceEntry::endDate)
-      .field("tenantId", FilterValue.STRING, e -> DeploymentController.TENANT)
       .filter("elementInstanceScopeKey", FilterValue.KEY, ElementInstanceEntry::flowScopeKey);
 
   private final EngineHistory history;

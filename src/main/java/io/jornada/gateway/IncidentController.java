@@ -32,8 +32,7 @@ class IncidentController {
       .field("elementInstanceKey", FilterValue.KEY, IncidentEntry::elementInstanceKey)
       .field("creationTime", FilterValue.DATE_TIME, IncidentEntry::creationTime)
       .field("state", FilterValue.oneOf(IncidentFilter.StateEnum.values()), i -> i.state().name())
-      .field("jobKey", FilterValue.KEY, IncidentEntry::jobKey)
-      .field("tenantId", FilterValue.STRING, i -> DeploymentController.TENANT);
+      .field("jobKey", FilterValue.KEY, IncidentEntry::jobKey);
 
   private final EngineHistory history;
 
@@ -52,9 +51,8 @@ class IncidentController {
   IncidentSearchQueryResult searchOfInstance(@PathVariable String key, @RequestBody(required = false) JsonNode body) {
     long instanceKey = Keys.parse("processInstanceKey", key);
     SearchQuery<IncidentEntry> query = SCHEMA.parse(body);
-    var result = history.read(view -> view.processInstance(instanceKey).map(instance -> query.run(view,
-            view.incidents().stream().filter(incident -> incident.processInstanceKey() == instanceKey).toList(),
-            IncidentController::toResult)))
+    var result = history.read(view -> view.processInstance(instanceKey).map(instance ->
+            query.run(view, view.incidentsOf(instanceKey), IncidentController::toResult)))
         .orElseThrow(() -> NotFoundException.noSuch("process instance", instanceKey));
     return new IncidentSearchQueryResult().items(result.items()).page(result.page());
   }

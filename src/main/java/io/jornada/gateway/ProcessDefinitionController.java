@@ -30,8 +30,7 @@ class ProcessDefinitionController {
       // The engine reads no zeebe:versionTag and no start forms yet.
       .field("versionTag", FilterValue.STRING, d -> null)
       .filter("hasStartForm", FilterValue.BOOLEAN, d -> false)
-      .filter("isLatestVersion", FilterValue.BOOLEAN, ProcessDefinitionEntry::latestVersion)
-      .field("tenantId", FilterValue.STRING, d -> DeploymentController.TENANT);
+      .filter("isLatestVersion", FilterValue.BOOLEAN, ProcessDefinitionEntry::latestVersion);
 
   private final EngineHistory history;
 

@@ -40,7 +40,6 @@ class ProcessInstanceSearchController {
       .field("endDate", FilterValue.DATE_TIME, ProcessInstanceEntry::endDate)
       .field("state", FilterValue.oneOf(InstanceState.values()), p -> p.state().name())
       .field("hasIncident", FilterValue.BOOLEAN, ProcessInstanceEntry::hasIncident)
-      .field("tenantId", FilterValue.STRING, p -> DeploymentController.TENANT)
       .filter("variables", ProcessInstanceSearchController::variables)
       .withOrFilters();
 

@@ -26,9 +26,13 @@ final class SearchSchema<T> {
   private final Map<String, Function<Comparator<Comparable<Object>>, Comparator<T>>> sorts = new HashMap<>();
   private boolean orFilters;
 
-  /** A schema for items identified by {@code key}: the default order and the tie-breaker of every sort. */
+  /**
+   * A schema for items identified by {@code key}: the default order and the tie-breaker of every
+   * sort. Every item has {@code tenantId}, the one tenant there is.
+   */
   SearchSchema(ToLongFunction<T> key) {
     this.byKey = Comparator.comparingLong(key);
+    field("tenantId", FilterValue.STRING, item -> DeploymentController.TENANT);
   }
 
   /** A field one can filter and sort by; items without a value sort last in either order. */

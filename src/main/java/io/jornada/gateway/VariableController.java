@@ -26,7 +26,6 @@ class VariableController {
       .field("value", FilterValue.JSON_TEXT, VariableEntry::value)
       .field("scopeKey", FilterValue.KEY, VariableEntry::scopeKey)
       .field("processInstanceKey", FilterValue.KEY, VariableEntry::processInstanceKey)
-      .field("tenantId", FilterValue.STRING, v -> DeploymentController.TENANT)
       .filter("isTruncated", FilterValue.BOOLEAN, v -> false);
 
   private final EngineHistory history;

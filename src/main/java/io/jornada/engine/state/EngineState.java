@@ -155,9 +155,6 @@ public final class EngineState {
     return Optional.ofNullable(instances.get(key));
   }
 
-  public Collection<ProcessInstanceSummary> instances() {
-    return Collections.unmodifiableCollection(instances.values());
-  }
 
   /** The active element instances directly inside a scope, oldest first. */
   public List<Long> childrenOf(long scopeKey) {

@@ -272,6 +272,11 @@ public final class EngineHistory implements EngineListener {
     }
 
     @Override
+    public Collection<IncidentEntry> incidentsOf(long processInstanceKey) {
+      return incidentsOfInstance.getOrDefault(processInstanceKey, List.of()).stream().map(incidents::get).toList();
+    }
+
+    @Override
     public Collection<VariableEntry> variables() {
       return Collections.unmodifiableCollection(variables.values());
     }

@@ -27,6 +27,9 @@ public interface HistoryView {
 
   Optional<IncidentEntry> incident(long key);
 
+  /** The incidents of a process instance, open and resolved. */
+  Collection<IncidentEntry> incidentsOf(long processInstanceKey);
+
   Collection<VariableEntry> variables();
 
   Optional<VariableEntry> variable(long key);
