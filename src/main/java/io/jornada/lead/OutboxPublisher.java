@@ -17,7 +17,6 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -107,7 +106,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
         // Nothing in flight and all that was published acknowledged: what is pending is not being published.
         settle();
         acknowledged = acknowledge();
-        entries = ownPendingFirst ? read(new StreamEntryID(0, 0), 0) : List.of();
+        entries = ownPendingFirst ? group.read(new StreamEntryID(0, 0), 0) : List.of();
         if (entries.isEmpty()) {
           ownPendingFirst = false;
           entries = group.reclaim();
@@ -115,7 +114,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
       }
       if (entries.isEmpty()) {
         int block = (int) settings.block().toMillis();
-        entries = read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, inFlight.isEmpty() ? block : Math.min(block, 20));
+        entries = group.read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, inFlight.isEmpty() ? block : Math.min(block, 20));
       }
     } catch (JedisDataException e) {
       if (group.lost(e)) {
@@ -135,19 +134,8 @@ final class OutboxPublisher implements PollingRunner.Poller {
     return acknowledged + acknowledge();
   }
 
-  /** From {@code 0-0}: this publisher's pending entries; from {@code >}: new ones. */
-  private List<StreamEntry> read(StreamEntryID from, int blockMillis) {
-    XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(settings.batchSize());
-    if (blockMillis > 0) {
-      params.block(blockMillis);
-    }
-    List<Map.Entry<String, List<StreamEntry>>> read =
-        redis.xreadGroup(settings.group(), name, params, Map.of(outbox.key(), from));
-    return read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
-  }
-
   private void publish(List<StreamEntry> entries) {
-    Map<String, List<Publication>> byLead = coalesce(entries, published);
+    Map<String, List<Publication>> byLead = coalesce(entries);
     byLead.forEach((leadId, publications) -> {
       slots.acquireUninterruptibly();
       CompletableFuture<Void> chain = inFlight.getOrDefault(leadId, CompletableFuture.completedFuture(null));
@@ -201,12 +189,12 @@ final class OutboxPublisher implements PollingRunner.Poller {
   }
 
   /** Groups by lead in outbox order and merges each lead's event messages of the same name. */
-  private Map<String, List<Publication>> coalesce(List<StreamEntry> entries, Queue<StreamEntryID> nothingToPublish) {
+  private Map<String, List<Publication>> coalesce(List<StreamEntry> entries) {
     Map<String, List<Publication>> byLead = new LinkedHashMap<>();
     for (StreamEntry raw : entries) {
       JourneyOutbox.Entry entry = outbox.read(raw);
       if (entry == null) {
-        nothingToPublish.add(raw.getID());
+        published.add(raw.getID());
         continue;
       }
       List<Publication> publications = byLead.computeIfAbsent(entry.message().leadId(), lead -> new ArrayList<>());
@@ -271,14 +259,12 @@ final class OutboxPublisher implements PollingRunner.Poller {
 
   /** One message to publish and the outbox entries it stands for. */
   private static final class Publication {
-    final String leadId;
     final JourneyMessage first;
     final boolean mergeable;
     final List<StreamEntryID> entryIds = new ArrayList<>();
     JourneyMessage last;
 
     Publication(JourneyOutbox.Entry entry) {
-      this.leadId = entry.message().leadId();
       this.first = entry.message();
       this.mergeable = entry.mergeable();
       this.last = entry.message();
@@ -292,7 +278,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
 
     /** The first message's id, the last one's variables and time to live. */
     JourneyMessage message() {
-      return new JourneyMessage(first.name(), leadId, first.messageId(), last.timeToLive(), last.variables());
+      return new JourneyMessage(first.name(), first.leadId(), first.messageId(), last.timeToLive(), last.variables());
     }
   }
 }

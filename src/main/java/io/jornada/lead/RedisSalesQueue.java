@@ -77,9 +77,12 @@ public class RedisSalesQueue implements SalesQueue {
     return queued;
   }
 
-  /** One pipeline, one round trip, for all the leads. */
+  /** One pipeline, one round trip, for all the leads; none when there is nothing to refresh. */
   @Override
   public void refreshAll(List<HandOff> latest) {
+    if (latest.isEmpty()) {
+      return;
+    }
     try (AbstractPipeline pipeline = redis.pipelined()) {
       for (HandOff entry : latest) {
         pipeline.eval(REFRESH, List.of(QUEUE, REASONS), List.of(entry.leadId(), Double.toString(entry.score()), encode(entry.reasons())));

@@ -7,12 +7,13 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * One consumer's hold on a Redis stream's consumer group: creates the group (and the stream) when
  * missing, and reclaims entries other consumers left pending for longer than {@code minIdle}
- * ({@code XAUTOCLAIM}, walking the pending list with a cursor). Shared by the event stream
+ * ({@code XAUTOCLAIM}, walking the pending list with a cursor), and reads its entries. Shared by the event stream
  * consumer and the journey outbox publisher.
  */
 final class StreamGroup {
@@ -60,6 +61,20 @@ final class StreamGroup {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Up to {@code batchSize} entries for this consumer: from {@code 0-0} its own pending ones, from
+   * {@link StreamEntryID#XREADGROUP_UNDELIVERED_ENTRY} new ones, waiting up to {@code blockMillis}
+   * for them (0: not at all).
+   */
+  List<StreamEntry> read(StreamEntryID from, int blockMillis) {
+    XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(batchSize);
+    if (blockMillis > 0) {
+      params.block(blockMillis);
+    }
+    List<Map.Entry<String, List<StreamEntry>>> read = redis.xreadGroup(group, consumer, params, Map.of(key, from));
+    return read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
   }
 
   /** Up to {@code batchSize} entries pending longer than {@code minIdle}, now this consumer's. */

@@ -16,7 +16,6 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAddParams;
-import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -76,7 +75,7 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
     try {
       entries = group.reclaim();
       if (entries.isEmpty()) {
-        entries = read();
+        entries = group.read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, (int) stream.block().toMillis());
       }
     } catch (JedisDataException e) {
       if (group.lost(e)) {
@@ -89,18 +88,6 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
     }
     process(entries);
     return entries.size();
-  }
-
-  private List<StreamEntry> read() {
-    List<Map.Entry<String, List<StreamEntry>>> read =
-        redis.xreadGroup(
-            stream.group(),
-            name,
-            XReadGroupParams.xReadGroupParams()
-                .count(stream.batchSize())
-                .block((int) stream.block().toMillis()),
-            Map.of(stream.key(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-    return read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
   }
 
   private void process(List<StreamEntry> entries) {
