@@ -95,18 +95,26 @@ class MessageConformanceTest extends ConformanceTest {
   @Test
   void theSameIdUnderAnotherCorrelationKeyIsANewMessage() {
     String message = unique("msg");
+    String processId = deployCatch(message);
     publish(message, "lead-6", Duration.ofSeconds(30), "id-1", Map.of());
 
-    publish(message, "lead-7", Duration.ofSeconds(30), "id-1", Map.of());
+    publish(message, "lead-7", Duration.ofSeconds(30), "id-1", Map.of("second", true));
+
+    assertThat(run(processId, Map.of("leadId", "lead-7"))).containsEntry("second", true);
   }
 
-  /** Same section: the check only looks into the buffer, so once a message is no longer buffered its id may be used again. */
+  /** Same section: the check only looks into the buffer, so once a message is no longer buffered (its TTL ran out) its id may be used again. */
   @Test
   void anIdMayBeReusedOnceTheMessageIsNoLongerBuffered() {
     String message = unique("msg");
-    publish(message, "lead-8", Duration.ZERO, "id-1", Map.of());
+    String processId = deployCatch(message);
+    publish(message, "lead-8", Duration.ofSeconds(30), "id-1", Map.of("n", 1));
+    assertThat(run(processId, Map.of("leadId", "lead-8"))).containsEntry("n", 1);
+    increaseTime(Duration.ofMinutes(1));
 
-    publish(message, "lead-8", Duration.ZERO, "id-1", Map.of());
+    publish(message, "lead-8", Duration.ofSeconds(30), "id-1", Map.of("n", 2));
+
+    assertThat(run(processId, Map.of("leadId", "lead-8"))).containsEntry("n", 2);
   }
 
   /**

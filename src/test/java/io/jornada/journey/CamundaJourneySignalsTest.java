@@ -82,8 +82,25 @@ class CamundaJourneySignalsTest {
       // when
       CompletableFuture<Void> published = signals(client).publish(engaged());
 
-      // then: the outbox keeps the message and tries again
-      assertThat(published).failsWithin(Duration.ofSeconds(10));
+      // then: the outbox keeps the message and tries again (it is not refused for good)
+      assertThat(published).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+          .havingCause().isNotInstanceOf(MessageRefusedException.class);
+    }
+  }
+
+  @Test
+  void shouldPublishAThrottledMessageOnceTheEngineTakesItAgain() throws Exception {
+    try (var gateway = new RecordingGateway(0);
+        CamundaClient client = gateway.client()) {
+      // given: the engine answers the first attempt 429, too many requests
+      gateway.throttled.set(1);
+
+      // when
+      CompletableFuture<Void> published = signals(client).publish(engaged());
+
+      // then: a 4xx about the moment, not the message: tried again (by the client), never refused
+      assertThat(published).succeedsWithin(Duration.ofSeconds(10));
+      assertThat(gateway.calls).filteredOn(call -> call.path().equals("/v2/messages/publication")).hasSize(2);
     }
   }
 

@@ -26,6 +26,8 @@ final class RecordingGateway implements AutoCloseable {
   final AtomicInteger conflicts = new AtomicInteger();
   /** How many of the next message publications are answered 400, as a request the engine refuses. */
   final AtomicInteger refusals = new AtomicInteger();
+  /** How many of the next message publications are answered 429, as an engine under back-pressure. */
+  final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger unavailableCalls;
   private final HttpServer server;
 
@@ -38,6 +40,8 @@ final class RecordingGateway implements AutoCloseable {
         problem(exchange, 409, "ALREADY_EXISTS", "already published");
       } else if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         problem(exchange, 400, "INVALID_ARGUMENT", "no message name");
+      } else if (throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        problem(exchange, 429, "RESOURCE_EXHAUSTED", "too many requests");
       } else {
         answer(exchange, PUBLISHED);
       }
