@@ -159,12 +159,11 @@ record Calibration(
   }
 
   double logLoss(double[] margins, boolean[] outcomes) {
-    double sum = 0;
+    double[] probabilities = new double[margins.length];
     for (int i = 0; i < margins.length; i++) {
-      double p = Math.min(Math.max(probability(margins[i]), 1e-15), 1 - 1e-15);
-      sum -= outcomes[i] ? Math.log(p) : Math.log(1 - p);
+      probabilities[i] = probability(margins[i]);
     }
-    return sum / margins.length;
+    return ClassificationMetrics.logLoss(probabilities, outcomes);
   }
 
   static double sigmoid(double logit) {

@@ -20,6 +20,16 @@ final class ClassificationMetrics {
   /** One decile of leads ranked by score, hottest first. */
   record Decile(int decile, int rows, int conversions, double cumulativeGain, double lift) {}
 
+  /** Mean log-loss of probabilities against outcomes, probabilities clamped to [1e-15, 1 − 1e-15]. */
+  static double logLoss(double[] probabilities, boolean[] outcomes) {
+    double sum = 0;
+    for (int i = 0; i < probabilities.length; i++) {
+      double p = Math.min(Math.max(probabilities[i], 1e-15), 1 - 1e-15);
+      sum -= outcomes[i] ? Math.log(p) : Math.log(1 - p);
+    }
+    return sum / probabilities.length;
+  }
+
   /**
    * Expected calibration error over {@code bins} equal-width probability bins: the row-weighted
    * mean of |mean predicted − observed rate|.

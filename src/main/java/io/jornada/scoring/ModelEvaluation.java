@@ -114,17 +114,14 @@ final class ModelEvaluation {
   }
 
   private static Result measure(double[] probabilities, boolean[] outcomes, double bayesAuc, double logregAuc) {
-    double logLoss = 0;
     double positives = 0;
-    for (int i = 0; i < outcomes.length; i++) {
-      double p = Math.min(Math.max(probabilities[i], 1e-15), 1 - 1e-15);
-      logLoss -= outcomes[i] ? Math.log(p) : Math.log(1 - p);
-      positives += outcomes[i] ? 1 : 0;
+    for (boolean outcome : outcomes) {
+      positives += outcome ? 1 : 0;
     }
     return new Result(
         Auc.of(probabilities, outcomes), bayesAuc, logregAuc,
         ClassificationMetrics.ece(probabilities, outcomes, ECE_BINS),
-        logLoss / outcomes.length, outcomes.length, positives / outcomes.length);
+        ClassificationMetrics.logLoss(probabilities, outcomes), outcomes.length, positives / outcomes.length);
   }
 
   private static void write(
