@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,16 +149,16 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     double httpRate = httpThroughput(load, seconds);
     httpCpu.stop(redis);
     long lagAfterHttp = redis.xlen(OUTBOX);
-    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f (journey outbox lag %d; %s)%n", httpRate, lagAfterHttp,
-        httpCpu.perEvent(httpRate));
+    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f (journey outbox lag %d; %s; redis by command: %s)%n", httpRate,
+        lagAfterHttp, httpCpu.perEvent(httpRate), httpCpu.commandsPerEvent(httpRate));
 
     console.printf("bench: stream ingest of %d events%n", streamEvents);
     CpuUse streamCpu = CpuUse.start(redis);
     double streamRate = streamThroughput(load, streamEvents);
     streamCpu.stop(redis);
     long lagAfterStream = redis.xlen(OUTBOX);
-    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f (journey outbox lag %d; %s)%n", streamRate, lagAfterStream,
-        streamCpu.perEvent(streamRate));
+    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f (journey outbox lag %d; %s; redis by command: %s)%n",
+        streamRate, lagAfterStream, streamCpu.perEvent(streamRate), streamCpu.commandsPerEvent(streamRate));
 
     console.printf("bench: waiting for the journey outbox to be published (lag %d)%n", lagAfterStream);
     long catchUpStart = System.nanoTime();
@@ -283,23 +284,34 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
   private static final class CpuUse {
     private final long jvmStart;
     private final double redisStart;
+    private final Map<String, Long> commandsStart;
     private final long wallStart = System.nanoTime();
     private long jvmNanos;
     private double redisSeconds;
+    private Map<String, Long> commandMicros = Map.of();
     private double wallSeconds;
 
-    private CpuUse(long jvmStart, double redisStart) {
+    private CpuUse(long jvmStart, double redisStart, Map<String, Long> commandsStart) {
       this.jvmStart = jvmStart;
       this.redisStart = redisStart;
+      this.commandsStart = commandsStart;
     }
 
     static CpuUse start(RedisClient redis) {
-      return new CpuUse(jvmCpuNanos(), redisCpuSeconds(redis));
+      return new CpuUse(jvmCpuNanos(), redisCpuSeconds(redis), commandMicros(redis));
     }
 
     void stop(RedisClient redis) {
       jvmNanos = jvmCpuNanos() - jvmStart;
       redisSeconds = redisCpuSeconds(redis) - redisStart;
+      Map<String, Long> spent = new LinkedHashMap<>();
+      commandMicros(redis).forEach((command, micros) -> {
+        long delta = micros - commandsStart.getOrDefault(command, 0L);
+        if (delta > 0) {
+          spent.put(command, delta);
+        }
+      });
+      commandMicros = spent;
       wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     }
 
@@ -307,6 +319,32 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     String perEvent(double eventsPerSecond) {
       double events = eventsPerSecond * wallSeconds;
       return String.format(Locale.ROOT, "jvm=%.0fus redis=%.0fus", jvmNanos / 1e3 / events, redisSeconds * 1e6 / events);
+    }
+
+    /**
+     * Redis time per event by command ({@code INFO commandstats}), the six largest: a script's
+     * own line includes the commands it calls, which are also listed on their own.
+     */
+    String commandsPerEvent(double eventsPerSecond) {
+      double events = eventsPerSecond * wallSeconds;
+      StringJoiner top = new StringJoiner(" ");
+      commandMicros.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(6)
+          .forEach(e -> top.add(String.format(Locale.ROOT, "%s=%.1fus", e.getKey(), e.getValue() / events)));
+      return top.toString();
+    }
+
+    private static Map<String, Long> commandMicros(RedisClient redis) {
+      Map<String, Long> micros = new HashMap<>();
+      for (String line : redis.info("commandstats").split("\\r?\\n")) {
+        int usec = line.indexOf("usec=");
+        if (line.startsWith("cmdstat_") && usec > 0) {
+          int end = line.indexOf(',', usec);
+          micros.put(line.substring("cmdstat_".length(), line.indexOf(':')), Long.parseLong(line.substring(usec + 5, end)));
+        }
+      }
+      return micros;
     }
 
     private static long jvmCpuNanos() {
