@@ -52,77 +52,90 @@ public class RedisLeadStateStore implements LeadStateStore {
    * De-duplicates, counts, decays, moves lastEngagedAt and last-seen forward, fills the send-time
    * histogram, appends to the timeline and the event's journey message (if any) to the journey
    * outbox, all or nothing. KEYS[1] lead hash, KEYS[2] eventId marker, KEYS[3] timeline stream,
-   * KEYS[4] decayed counters, KEYS[5] last-seen per channel, KEYS[6] histogram, KEYS[7] journey
-   * outbox; ARGV[1] marker TTL seconds, ARGV[2] type, ARGV[3] occurredAt millis, ARGV[4] '1' when
-   * engagement, ARGV[5] timeline length, ARGV[6] eventId (also the message id), ARGV[7] channel (''
-   * for none), ARGV[8] properties as JSON, ARGV[9] histogram slot ('weekday:hour'), ARGV[10]
-   * message name ('' for no message), ARGV[11] leadId, ARGV[12] message TTL millis, ARGV[13]
-   * message variables as JSON, then pairs of half-life name and half-life millis. Returns -1 for an
-   * unknown lead, 0 for a duplicate, 1 when recorded.
+   * KEYS[4] engagement hash, KEYS[5] journey outbox; ARGV[1] marker TTL seconds, ARGV[2] type,
+   * ARGV[3] occurredAt millis, ARGV[4] '1' when engagement, ARGV[5] timeline length, ARGV[6]
+   * eventId (also the message id), ARGV[7] channel ('' for none), ARGV[8] properties as JSON,
+   * ARGV[9] histogram slot ('weekday:hour'), ARGV[10] message name ('' for no message), ARGV[11]
+   * leadId, ARGV[12] message TTL millis, ARGV[13] message variables as JSON, then pairs of
+   * half-life name and half-life millis. Returns -1 for an unknown lead, 0 for a duplicate, 1 when
+   * recorded.
    *
-   * <p>A decayed counter is stored as 'value|millis', the value as of that instant. A late event
-   * adds its own decayed contribution without moving the instant back, so order does not matter.
+   * <p>Each hash is read once ({@code HMGET}) and written once ({@code HSET}): the cost of a
+   * script is mostly its calls into Redis, so the lead's engagement (decayed counters, last-seen,
+   * histogram) lives in one hash and the lead hash's counter and lastEngagedAt are read with its
+   * existence check. A decayed counter is stored as 'value|millis', the value as of that instant.
+   * A late event adds its own decayed contribution without moving the instant back, so order does
+   * not matter.
    */
   private static final String RECORD =
       """
-      if redis.call('EXISTS', KEYS[1]) == 0 then
+      local typ, channel, at = ARGV[2], ARGV[7], tonumber(ARGV[3])
+      local lead = redis.call('HMGET', KEYS[1], 'createdAt', 'lastEngagedAt', 'count:' .. typ)
+      if not lead[1] then
         return -1
       end
       if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
         return 0
       end
-      local at = tonumber(ARGV[3])
-      -- All decayed counters in one HMGET and one HSET: fewer commands per event.
-      local fields = {}
+      local fields, halfLives, n = {}, {}, 0
       for i = 14, #ARGV, 2 do
-        table.insert(fields, ARGV[i] .. ':type:' .. ARGV[2])
-        if ARGV[7] ~= '' then
-          table.insert(fields, ARGV[i] .. ':channel:' .. ARGV[7])
+        local halfLife = tonumber(ARGV[i + 1])
+        n = n + 1
+        fields[n], halfLives[n] = ARGV[i] .. ':type:' .. typ, halfLife
+        if channel ~= '' then
+          n = n + 1
+          fields[n], halfLives[n] = ARGV[i] .. ':channel:' .. channel, halfLife
         end
+      end
+      local decayed = n
+      if channel ~= '' then
+        fields[n + 1], fields[n + 2] = 'seen:' .. channel, 'hour:' .. channel .. ':' .. ARGV[9]
       end
       local stored = redis.call('HMGET', KEYS[4], unpack(fields))
       local updates = {}
-      local per = ARGV[7] ~= '' and 2 or 1
-      for f = 1, #fields do
-        local halfLife = tonumber(ARGV[14 + 2 * math.floor((f - 1) / per) + 1])
+      for f = 1, decayed do
         local value, since = 0, at
-        if stored[f] then
-          local v, t = string.match(stored[f], '^([^|]+)|(.+)$')
-          value, since = tonumber(v), tonumber(t)
+        local previous = stored[f]
+        if previous then
+          local bar = string.find(previous, '|', 1, true)
+          value, since = tonumber(string.sub(previous, 1, bar - 1)), tonumber(string.sub(previous, bar + 1))
         end
         if at >= since then
-          value = value * math.pow(2, -(at - since) / halfLife) + 1
+          value = value * 2 ^ (-(at - since) / halfLives[f]) + 1
           since = at
         else
-          value = value + math.pow(2, -(since - at) / halfLife)
+          value = value + 2 ^ (-(since - at) / halfLives[f])
         end
-        table.insert(updates, fields[f])
-        table.insert(updates, string.format('%.10g|%.0f', value, since))
+        updates[2 * f - 1], updates[2 * f] = fields[f], string.format('%.10g|%.0f', value, since)
+      end
+      if channel ~= '' then
+        local u = 2 * decayed
+        if at > tonumber(stored[decayed + 1] or '0') then
+          updates[u + 1], updates[u + 2] = fields[decayed + 1], ARGV[3]
+          u = u + 2
+        end
+        updates[u + 1], updates[u + 2] = fields[decayed + 2], tonumber(stored[decayed + 2] or '0') + 1
       end
       redis.call('HSET', KEYS[4], unpack(updates))
-      redis.call('HINCRBY', KEYS[1], 'count:' .. ARGV[2], 1)
-      if ARGV[4] == '1' then
-        local last = tonumber(redis.call('HGET', KEYS[1], 'lastEngagedAt') or '0')
-        if at > last then
-          redis.call('HSET', KEYS[1], 'lastEngagedAt', ARGV[3])
-        end
-      end
-      if ARGV[7] ~= '' then
-        local seen = tonumber(redis.call('HGET', KEYS[5], ARGV[7]) or '0')
-        if at > seen then
-          redis.call('HSET', KEYS[5], ARGV[7], ARGV[3])
-        end
-        redis.call('HINCRBY', KEYS[6], ARGV[7] .. ':' .. ARGV[9], 1)
+      local count = tonumber(lead[3] or '0') + 1
+      if ARGV[4] == '1' and at > tonumber(lead[2] or '0') then
+        redis.call('HSET', KEYS[1], 'count:' .. typ, count, 'lastEngagedAt', ARGV[3])
+      else
+        redis.call('HSET', KEYS[1], 'count:' .. typ, count)
       end
       redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*',
-        'eventId', ARGV[6], 'type', ARGV[2], 'occurredAt', ARGV[3],
-        'channel', ARGV[7], 'properties', ARGV[8])
+        'eventId', ARGV[6], 'type', typ, 'occurredAt', ARGV[3],
+        'channel', channel, 'properties', ARGV[8])
       if ARGV[10] ~= '' then
-        redis.call('XADD', KEYS[7], '*', 'name', ARGV[10], 'key', ARGV[11], 'id', ARGV[6],
+        redis.call('XADD', KEYS[5], '*', 'name', ARGV[10], 'key', ARGV[11], 'id', ARGV[6],
           'ttl', ARGV[12], 'variables', ARGV[13], 'merge', '1')
       end
       return 1
       """;
+
+  /** Field prefixes of the engagement hash besides the decayed counters ({@code <halfLife>:…}). */
+  private static final String SEEN = "seen:";
+  private static final String HOUR = "hour:";
 
   private final RedisClient redis;
   private final JourneyOutbox outbox;
@@ -181,16 +194,8 @@ public class RedisLeadStateStore implements LeadStateStore {
     return "jornada:event:" + eventId;
   }
 
-  static String decayedKey(String leadId) {
-    return "jornada:lead:" + leadId + ":decayed";
-  }
-
-  static String lastSeenKey(String leadId) {
-    return "jornada:lead:" + leadId + ":seen";
-  }
-
-  static String hoursKey(String leadId) {
-    return "jornada:lead:" + leadId + ":hours";
+  static String engagementKey(String leadId) {
+    return "jornada:lead:" + leadId + ":engagement";
   }
 
   @Override
@@ -284,9 +289,7 @@ public class RedisLeadStateStore implements LeadStateStore {
             leadKey(leadId),
             eventKey(event.eventId()),
             timelineKey(leadId),
-            decayedKey(leadId),
-            lastSeenKey(leadId),
-            hoursKey(leadId),
+            engagementKey(leadId),
             outbox.key()),
         args);
   }
@@ -296,37 +299,33 @@ public class RedisLeadStateStore implements LeadStateStore {
    * last-seen per channel and the send-time histogram. Empty maps for an unknown lead.
    */
   LeadEngagement engagement(String leadId) {
-    Map<String, String> decayed;
-    Map<String, String> seen;
-    Map<String, String> hours;
-    try (AbstractPipeline pipeline = redis.pipelined()) {
-      Response<Map<String, String>> d = pipeline.hgetAll(decayedKey(leadId));
-      Response<Map<String, String>> s = pipeline.hgetAll(lastSeenKey(leadId));
-      Response<Map<String, String>> h = pipeline.hgetAll(hoursKey(leadId));
-      pipeline.sync();
-      decayed = d.get();
-      seen = s.get();
-      hours = h.get();
-    }
     long now = clock.millis();
     Map<String, Double> counters = new TreeMap<>();
-    decayed.forEach((field, stored) -> {
-      String halfLifeName = field.substring(0, field.indexOf(':'));
-      Duration halfLife = engagement.halfLives().get(halfLifeName);
-      if (halfLife == null) {
-        return; // a half-life no longer configured
-      }
-      int bar = stored.indexOf('|');
-      double value = Double.parseDouble(stored.substring(0, bar));
-      long since = Long.parseLong(stored.substring(bar + 1));
-      double elapsed = Math.max(0, now - since);
-      counters.put(field, value * Math.pow(2, -elapsed / halfLife.toMillis()));
-    });
     Map<String, Instant> lastSeen = new TreeMap<>();
-    seen.forEach((channel, millis) -> lastSeen.put(channel, Instant.ofEpochMilli(Long.parseLong(millis))));
     Map<String, Long> histogram = new TreeMap<>();
-    hours.forEach((slot, count) -> histogram.put(slot, Long.parseLong(count)));
+    redis.hgetAll(engagementKey(leadId)).forEach((field, stored) -> {
+      if (field.startsWith(SEEN)) {
+        lastSeen.put(field.substring(SEEN.length()), Instant.ofEpochMilli(Long.parseLong(stored)));
+      } else if (field.startsWith(HOUR)) {
+        histogram.put(field.substring(HOUR.length()), Long.parseLong(stored));
+      } else {
+        decayedNow(field, stored, now).ifPresent(value -> counters.put(field, value));
+      }
+    });
     return new LeadEngagement(counters, lastSeen, histogram);
+  }
+
+  /** A decayed counter's value at {@code now}; empty for a half-life no longer configured. */
+  private Optional<Double> decayedNow(String field, String stored, long now) {
+    Duration halfLife = engagement.halfLives().get(field.substring(0, field.indexOf(':')));
+    if (halfLife == null) {
+      return Optional.empty();
+    }
+    int bar = stored.indexOf('|');
+    double value = Double.parseDouble(stored.substring(0, bar));
+    long since = Long.parseLong(stored.substring(bar + 1));
+    double elapsed = Math.max(0, now - since);
+    return Optional.of(value * Math.pow(2, -elapsed / halfLife.toMillis()));
   }
 
   @Override

@@ -25,12 +25,13 @@
  *       consent:whatsapp consent:sms} ({@code 1}/{@code 0}), {@code createdAt} and {@code
  *       lastEngagedAt} (epoch millis), one counter {@code count:<eventType>} per event type.
  *       {@link io.jornada.lead.LeadProfile} is read from here, and so are the scoring features.
- *   <li>{@code jornada:lead:<leadId>:decayed} (hash): exponentially decayed counters, {@code
- *       <halfLifeName>:type:<eventType>} and {@code <halfLifeName>:channel:<channel>} → {@code
- *       value|millis} (the value as of that instant; decay is applied on write and on read).
- *   <li>{@code jornada:lead:<leadId>:seen} (hash): channel → latest event time (epoch millis).
- *   <li>{@code jornada:lead:<leadId>:hours} (hash): {@code <channel>:<weekday 1-7>:<hour 0-23>}
- *       → events, in {@code jornada.lead.engagement.time-zone} (send-time optimization).
+ *   <li>{@code jornada:lead:<leadId>:engagement} (hash), what the event stream taught: the
+ *       exponentially decayed counters {@code <halfLifeName>:type:<eventType>} and {@code
+ *       <halfLifeName>:channel:<channel>} → {@code value|millis} (the value as of that instant;
+ *       decay is applied on write and on read); last-seen {@code seen:<channel>} → latest event
+ *       time (epoch millis); the send-time histogram {@code hour:<channel>:<weekday 1-7>:<hour
+ *       0-23>} → events, in {@code jornada.lead.engagement.time-zone}. One hash, so recording an
+ *       event reads and writes it once.
  *   <li>{@code jornada:lead:<leadId>:events} (stream, {@code MAXLEN ~ 1000}): the timeline, one
  *       entry per recorded event with {@code eventId type occurredAt channel properties} (JSON).
  *   <li>{@code jornada:lead:<leadId>:segments} (set): the segments the lead is in.
