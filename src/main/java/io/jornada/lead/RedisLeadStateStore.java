@@ -27,9 +27,6 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   static final String COUNT_PREFIX = "count:";
 
-  /** ARGV[10..13] of the record script for an event that carries no journey message. */
-  private static final List<String> NO_MESSAGE = List.of("", "", "", "");
-
   /**
    * Replaces the attributes, keeps counters and lastEngagedAt, sets createdAt only once. KEYS[1]
    * lead hash; ARGV[1] createdAt millis, ARGV[2] number of field/value pairs to set, then the
@@ -49,88 +46,146 @@ public class RedisLeadStateStore implements LeadStateStore {
       """;
 
   /**
-   * De-duplicates, counts, decays, moves lastEngagedAt and last-seen forward, fills the send-time
-   * histogram, appends to the timeline and the event's journey message (if any) to the journey
-   * outbox, all or nothing. KEYS[1] lead hash, KEYS[2] eventId marker, KEYS[3] timeline stream,
-   * KEYS[4] engagement hash, KEYS[5] journey outbox; ARGV[1] marker TTL seconds, ARGV[2] type,
-   * ARGV[3] occurredAt millis, ARGV[4] '1' when engagement, ARGV[5] timeline length, ARGV[6]
-   * eventId (also the message id), ARGV[7] channel ('' for none), ARGV[8] properties as JSON,
-   * ARGV[9] histogram slot ('weekday:hour'), ARGV[10] message name ('' for no message), ARGV[11]
-   * leadId, ARGV[12] message TTL millis, ARGV[13] message variables as JSON, then pairs of
-   * half-life name and half-life millis. Returns -1 for an unknown lead, 0 for a duplicate, 1 when
-   * recorded.
+   * Records the events of one lead, in order, all or nothing: de-duplicates each, counts, decays,
+   * moves lastEngagedAt and last-seen forward, fills the send-time histogram, appends each to the
+   * timeline and its journey message (if any) to the journey outbox. KEYS[1] lead hash, KEYS[2]
+   * timeline stream, KEYS[3] engagement hash, KEYS[4] journey outbox, KEYS[4 + e] the eventId
+   * marker of event e; ARGV[1] marker TTL seconds, ARGV[2] timeline length, ARGV[3] leadId (the
+   * messages' correlation key), ARGV[4] the number of half-lives H, then H pairs of half-life name
+   * and millis, then per event ten arguments: type, occurredAt millis, '1' when engagement,
+   * eventId (also the message id), channel ('' for none), properties as JSON, histogram slot
+   * ('weekday:hour'), message name ('' for no message), message TTL millis, message variables as
+   * JSON. Returns per event -1 (unknown lead), 0 (duplicate) or 1 (recorded).
    *
-   * <p>Each hash is read once ({@code HMGET}) and written once ({@code HSET}): the cost of a
-   * script is mostly its calls into Redis, so the lead's engagement (decayed counters, last-seen,
-   * histogram) lives in one hash and the lead hash's counter and lastEngagedAt are read with its
-   * existence check. A decayed counter is stored as 'value|millis', the value as of that instant.
-   * A late event adds its own decayed contribution without moving the instant back, so order does
-   * not matter.
+   * <p>The cost of a script is mostly its calls into Redis, so each hash is read once ({@code
+   * HMGET}) and written once ({@code HSET}) per lead and batch, however many of the lead's events
+   * the batch holds: the lead's engagement (decayed counters, last-seen, histogram) is one hash,
+   * and the lead hash's counters and lastEngagedAt are read with its existence check. A decayed
+   * counter is stored as 'value|millis', the value as of that instant; a late event adds its own
+   * decayed contribution without moving the instant back, so order does not matter.
    */
   private static final String RECORD =
       """
-      local typ, channel, at = ARGV[2], ARGV[7], tonumber(ARGV[3])
-      local lead = redis.call('HMGET', KEYS[1], 'createdAt', 'lastEngagedAt', 'count:' .. typ)
+      local halfLives = tonumber(ARGV[4])
+      local first = 5 + 2 * halfLives
+      local events = (#ARGV - first + 1) / 10
+      local results = {}
+      local leadFields, countOf = {'createdAt', 'lastEngagedAt'}, {}
+      for e = 0, events - 1 do
+        local typ = ARGV[first + 10 * e]
+        if not countOf[typ] then
+          leadFields[#leadFields + 1] = 'count:' .. typ
+          countOf[typ] = #leadFields
+        end
+      end
+      local lead = redis.call('HMGET', KEYS[1], unpack(leadFields))
       if not lead[1] then
-        return -1
+        for e = 1, events do results[e] = -1 end
+        return results
       end
-      if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[1]) then
-        return 0
-      end
-      local fields, halfLives, n = {}, {}, 0
-      for i = 14, #ARGV, 2 do
-        local halfLife = tonumber(ARGV[i + 1])
-        n = n + 1
-        fields[n], halfLives[n] = ARGV[i] .. ':type:' .. typ, halfLife
-        if channel ~= '' then
-          n = n + 1
-          fields[n], halfLives[n] = ARGV[i] .. ':channel:' .. channel, halfLife
+      for typ, i in pairs(countOf) do countOf[typ] = tonumber(lead[i] or '0') end
+      local lastEngaged = tonumber(lead[2] or '0')
+      local engagedBefore = lastEngaged
+      local fields, index = {}, {}
+      local function field(name)
+        local i = index[name]
+        if not i then
+          i = #fields + 1
+          fields[i], index[name] = name, i
         end
+        return i
       end
-      local decayed = n
-      if channel ~= '' then
-        fields[n + 1], fields[n + 2] = 'seen:' .. channel, 'hour:' .. channel .. ':' .. ARGV[9]
-      end
-      local stored = redis.call('HMGET', KEYS[4], unpack(fields))
-      local updates = {}
-      for f = 1, decayed do
-        local value, since = 0, at
-        local previous = stored[f]
-        if previous then
-          local bar = string.find(previous, '|', 1, true)
-          value, since = tonumber(string.sub(previous, 1, bar - 1)), tonumber(string.sub(previous, bar + 1))
-        end
-        if at >= since then
-          value = value * 2 ^ (-(at - since) / halfLives[f]) + 1
-          since = at
+      local recorded = {}
+      for e = 0, events - 1 do
+        local a = first + 10 * e
+        if redis.call('SET', KEYS[5 + e], '1', 'NX', 'EX', ARGV[1]) then
+          results[e + 1] = 1
+          recorded[#recorded + 1] = a
+          local channel = ARGV[a + 4]
+          for h = 0, halfLives - 1 do
+            field(ARGV[5 + 2 * h] .. ':type:' .. ARGV[a])
+            if channel ~= '' then field(ARGV[5 + 2 * h] .. ':channel:' .. channel) end
+          end
+          if channel ~= '' then
+            field('seen:' .. channel)
+            field('hour:' .. channel .. ':' .. ARGV[a + 6])
+          end
         else
-          value = value + 2 ^ (-(since - at) / halfLives[f])
+          results[e + 1] = 0
         end
-        updates[2 * f - 1], updates[2 * f] = fields[f], string.format('%.10g|%.0f', value, since)
       end
-      if channel ~= '' then
-        local u = 2 * decayed
-        if at > tonumber(stored[decayed + 1] or '0') then
-          updates[u + 1], updates[u + 2] = fields[decayed + 1], ARGV[3]
-          u = u + 2
+      if #recorded == 0 then
+        return results
+      end
+      local stored = redis.call('HMGET', KEYS[3], unpack(fields))
+      local value, since = {}, {}
+      local function decay(i, at, halfLife)
+        if value[i] == nil then
+          local previous = stored[i]
+          if previous then
+            local bar = string.find(previous, '|', 1, true)
+            value[i], since[i] = tonumber(string.sub(previous, 1, bar - 1)), tonumber(string.sub(previous, bar + 1))
+          else
+            value[i], since[i] = 0, at
+          end
         end
-        updates[u + 1], updates[u + 2] = fields[decayed + 2], tonumber(stored[decayed + 2] or '0') + 1
+        if at >= since[i] then
+          value[i] = value[i] * 2 ^ (-(at - since[i]) / halfLife) + 1
+          since[i] = at
+        else
+          value[i] = value[i] + 2 ^ (-(since[i] - at) / halfLife)
+        end
       end
-      redis.call('HSET', KEYS[4], unpack(updates))
-      local count = tonumber(lead[3] or '0') + 1
-      if ARGV[4] == '1' and at > tonumber(lead[2] or '0') then
-        redis.call('HSET', KEYS[1], 'count:' .. typ, count, 'lastEngagedAt', ARGV[3])
-      else
-        redis.call('HSET', KEYS[1], 'count:' .. typ, count)
+      local plain = {}
+      for _, a in ipairs(recorded) do
+        local typ, at, channel = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 4]
+        for h = 0, halfLives - 1 do
+          local halfLife = tonumber(ARGV[6 + 2 * h])
+          decay(index[ARGV[5 + 2 * h] .. ':type:' .. typ], at, halfLife)
+          if channel ~= '' then decay(index[ARGV[5 + 2 * h] .. ':channel:' .. channel], at, halfLife) end
+        end
+        if channel ~= '' then
+          local seen = index['seen:' .. channel]
+          local latest = plain[seen] or tonumber(stored[seen] or '0')
+          plain[seen] = at > latest and at or latest
+          local hour = index['hour:' .. channel .. ':' .. ARGV[a + 6]]
+          plain[hour] = (plain[hour] or tonumber(stored[hour] or '0')) + 1
+        end
+        countOf[typ] = countOf[typ] + 1
+        if ARGV[a + 2] == '1' and at > lastEngaged then
+          lastEngaged = at
+        end
       end
-      redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*',
-        'eventId', ARGV[6], 'type', typ, 'occurredAt', ARGV[3],
-        'channel', channel, 'properties', ARGV[8])
-      if ARGV[10] ~= '' then
-        redis.call('XADD', KEYS[5], '*', 'name', ARGV[10], 'key', ARGV[11], 'id', ARGV[6],
-          'ttl', ARGV[12], 'variables', ARGV[13], 'merge', '1')
+      local updates = {}
+      for i, name in ipairs(fields) do
+        updates[#updates + 1] = name
+        if value[i] ~= nil then
+          updates[#updates + 1] = string.format('%.10g|%.0f', value[i], since[i])
+        else
+          updates[#updates + 1] = string.format('%.0f', plain[i])
+        end
       end
-      return 1
+      redis.call('HSET', KEYS[3], unpack(updates))
+      updates = {}
+      for typ, count in pairs(countOf) do
+        updates[#updates + 1] = 'count:' .. typ
+        updates[#updates + 1] = count
+      end
+      if lastEngaged > engagedBefore then
+        updates[#updates + 1] = 'lastEngagedAt'
+        updates[#updates + 1] = string.format('%.0f', lastEngaged)
+      end
+      redis.call('HSET', KEYS[1], unpack(updates))
+      for _, a in ipairs(recorded) do
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
+          'eventId', ARGV[a + 3], 'type', ARGV[a], 'occurredAt', ARGV[a + 1],
+          'channel', ARGV[a + 4], 'properties', ARGV[a + 5])
+        if ARGV[a + 7] ~= '' then
+          redis.call('XADD', KEYS[4], '*', 'name', ARGV[a + 7], 'key', ARGV[3], 'id', ARGV[a + 3],
+            'ttl', ARGV[a + 8], 'variables', ARGV[a + 9], 'merge', '1')
+        end
+      end
+      return results
       """;
 
   /** Field prefixes of the engagement hash besides the decayed counters ({@code <halfLife>:…}). */
@@ -242,56 +297,75 @@ public class RedisLeadStateStore implements LeadStateStore {
   }
 
   /**
-   * Records the events in one pipeline (one round trip), each atomically on its own together with
-   * the journey message {@code messageOf} gives for it ({@code null} for none), which goes to the
-   * journey outbox only when the event is recorded (not for a duplicate or an unknown lead). The
-   * outcomes are in the order of the events.
+   * Records the events in one pipeline (one round trip): one atomic step per lead, with the
+   * journey message {@code messageOf} gives for each event ({@code null} for none), which goes to
+   * the journey outbox only when the event is recorded (not for a duplicate or an unknown lead).
+   * A lead's events are recorded in their batch order. The outcomes are in the order of the events.
    */
   List<RecordOutcome> recordAll(List<LeadEvent> events, Function<LeadEvent, JourneyMessage> messageOf) {
-    List<LuaScript.Call> calls = new ArrayList<>(events.size());
-    for (LeadEvent event : events) {
-      calls.add(recordCall(event, messageOf.apply(event)));
+    Map<String, List<Integer>> byLead = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      byLead.computeIfAbsent(events.get(i).leadId(), lead -> new ArrayList<>()).add(i);
     }
+    List<LuaScript.Call> calls = new ArrayList<>(byLead.size());
+    byLead.forEach((leadId, indexes) -> calls.add(recordCall(leadId, indexes, events, messageOf)));
     List<Object> results = recordScript.evalAll(calls);
-    List<RecordOutcome> outcomes = new ArrayList<>(results.size());
-    for (Object result : results) {
-      long code = (Long) result;
-      outcomes.add(code < 0 ? RecordOutcome.UNKNOWN_LEAD : code == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.RECORDED);
+    RecordOutcome[] outcomes = new RecordOutcome[events.size()];
+    int call = 0;
+    for (List<Integer> indexes : byLead.values()) {
+      List<?> codes = (List<?>) results.get(call++);
+      for (int e = 0; e < indexes.size(); e++) {
+        long code = (Long) codes.get(e);
+        outcomes[indexes.get(e)] =
+            code < 0 ? RecordOutcome.UNKNOWN_LEAD : code == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.RECORDED;
+      }
     }
-    return outcomes;
+    return List.of(outcomes);
   }
 
-  private LuaScript.Call recordCall(LeadEvent event, JourneyMessage message) {
+  private LuaScript.Call recordCall(
+      String leadId, List<Integer> indexes, List<LeadEvent> events, Function<LeadEvent, JourneyMessage> messageOf) {
+    List<String> keys = new ArrayList<>(4 + indexes.size());
+    keys.add(leadKey(leadId));
+    keys.add(timelineKey(leadId));
+    keys.add(engagementKey(leadId));
+    keys.add(outbox.key());
+    List<String> args = new ArrayList<>(4 + halfLifeArgs.size() + 10 * indexes.size());
+    args.add(Long.toString(properties.eventDedupeWindow().toSeconds()));
+    args.add(Integer.toString(properties.timelineLength()));
+    args.add(leadId);
+    args.add(Integer.toString(halfLifeArgs.size() / 2));
+    args.addAll(halfLifeArgs);
+    for (int index : indexes) {
+      LeadEvent event = events.get(index);
+      keys.add(eventKey(event.eventId()));
+      addEventArgs(args, event, messageOf.apply(event));
+    }
+    return new LuaScript.Call(keys, args);
+  }
+
+  private void addEventArgs(List<String> args, LeadEvent event, JourneyMessage message) {
     Instant occurredAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
     ZonedDateTime local = occurredAt.atZone(engagement.timeZone());
-    String leadId = event.leadId();
-    List<String> args = new ArrayList<>(13 + halfLifeArgs.size());
-    args.add(Long.toString(properties.eventDedupeWindow().toSeconds()));
     args.add(event.type());
     args.add(Long.toString(occurredAt.toEpochMilli()));
     args.add(properties.isEngagement(event.type()) ? "1" : "0");
-    args.add(Integer.toString(properties.timelineLength()));
     args.add(event.eventId());
     args.add(event.channel() == null ? "" : event.channel());
     args.add(toJson(event.properties()));
     args.add(local.getDayOfWeek().getValue() + ":" + local.getHour());
     if (message == null) {
-      args.addAll(NO_MESSAGE);
+      args.add("");
+      args.add("");
+      args.add("");
     } else {
+      if (!message.leadId().equals(event.leadId())) {
+        throw new IllegalArgumentException("a journey message of an event is correlated by the event's lead");
+      }
       args.add(message.name());
-      args.add(message.leadId());
       args.add(Long.toString(message.timeToLive().toMillis()));
       args.add(outbox.variablesJson(message.variables()));
     }
-    args.addAll(halfLifeArgs);
-    return new LuaScript.Call(
-        List.of(
-            leadKey(leadId),
-            eventKey(event.eventId()),
-            timelineKey(leadId),
-            engagementKey(leadId),
-            outbox.key()),
-        args);
   }
 
   /**

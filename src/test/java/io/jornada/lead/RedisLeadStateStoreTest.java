@@ -28,9 +28,11 @@ class RedisLeadStateStoreTest {
 
   private RedisClient redis;
   private RedisLeadStateStore store;
+  private String serverUrl;
 
   @BeforeEach
   void setUp(RedisServer server) {
+    serverUrl = server.url();
     redis = RedisClient.create(URI.create(server.url()));
     store = new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), Clock.systemUTC());
   }
@@ -142,6 +144,56 @@ class RedisLeadStateStoreTest {
         .isInstanceOf(UnknownLeadException.class);
     assertThat(redis.exists(RedisLeadStateStore.eventKey("e-1"))).isFalse();
     assertThat(store.find("ghost")).isEmpty();
+  }
+
+  @Test
+  void shouldRecordABatchWithSeveralEventsPerLeadAsIfOneByOne() {
+    // given: the same leads and events, recorded in one batch in one store and one by one in another
+    List<LeadEvent> events = List.of(
+        event("b-1", "ana", "email_open", T0),
+        event("b-2", "bia", "email_open", T0.plusSeconds(5)),
+        new LeadEvent("b-3", "ana", "page_view", T0.plusSeconds(3_600), "web", Map.of()),
+        event("b-1", "ana", "email_open", T0), // the same event again, in the same batch
+        event("b-4", "ana", "email_click", T0.minusSeconds(86_400)), // arrives late
+        event("b-5", "ghost", "email_open", T0),
+        new LeadEvent("b-6", "ana", "page_view", T0.plusSeconds(7_200), "web", Map.of()),
+        event("b-7", "bia", "form_submit", T0.plusSeconds(10)));
+    store.upsert(lead("ana"));
+    store.upsert(lead("bia"));
+
+    // when
+    List<RecordOutcome> batch = store.recordAll(events, event -> null);
+
+    // then
+    assertThat(batch).containsExactly(RecordOutcome.RECORDED, RecordOutcome.RECORDED, RecordOutcome.RECORDED,
+        RecordOutcome.DUPLICATE, RecordOutcome.RECORDED, RecordOutcome.UNKNOWN_LEAD, RecordOutcome.RECORDED,
+        RecordOutcome.RECORDED);
+    RedisClient other = RedisClient.create(URI.create(serverUrl + "/1"));
+    try {
+      other.flushDB();
+      RedisLeadStateStore reference =
+          new RedisLeadStateStore(other, LeadProperties.defaults(), new ObjectMapper(), Clock.systemUTC());
+      reference.upsert(lead("ana"));
+      reference.upsert(lead("bia"));
+      for (LeadEvent event : events) {
+        reference.recordAll(List.of(event), e -> null);
+      }
+      for (String leadId : List.of("ana", "bia")) {
+        LeadProfile expected = reference.find(leadId).orElseThrow();
+        LeadProfile actual = store.find(leadId).orElseThrow();
+        assertThat(actual.eventCounts()).isEqualTo(expected.eventCounts());
+        assertThat(actual.lastEngagedAt()).isEqualTo(expected.lastEngagedAt());
+        assertThat(redis.xlen(RedisLeadStateStore.timelineKey(leadId)))
+            .isEqualTo(other.xlen(RedisLeadStateStore.timelineKey(leadId)));
+        assertThat(redis.hgetAll(RedisLeadStateStore.engagementKey(leadId)))
+            .isEqualTo(other.hgetAll(RedisLeadStateStore.engagementKey(leadId)));
+      }
+      assertThat(store.find("ana").orElseThrow().eventCounts())
+          .isEqualTo(Map.of("email_open", 1, "page_view", 2, "email_click", 1));
+      assertThat(redis.exists(RedisLeadStateStore.eventKey("b-5"))).isFalse();
+    } finally {
+      other.close();
+    }
   }
 
   static LeadProfile lead(String id) {
