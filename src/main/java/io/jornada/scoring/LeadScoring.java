@@ -46,9 +46,8 @@ public class LeadScoring implements LeadEventListener {
   private final Clock clock;
 
   /**
-   * @param journeysCatch whether a deployed journey catches a message name (see {@code
-   *     io.jornada.lead.JourneyPorts#catches}); asked at every re-score, so journeys deployed later
-   *     count
+   * @param journeysCatch whether a deployed journey catches a message name (see {@link
+   *     io.jornada.lead.JourneyPorts#catches}); asked at every re-score
    * @param hot threshold of {@link #LEAD_HOT}
    * @param cooling threshold of {@link #LEAD_COOLING}
    * @param messageTimeToLive how long a crossing's message waits for its journey ({@code
