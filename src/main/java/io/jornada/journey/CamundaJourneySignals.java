@@ -3,10 +3,12 @@ package io.jornada.journey;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.response.PublishMessageResponse;
+import io.jornada.lead.CorrelationProperties;
 import io.jornada.lead.JourneyMessage;
 import io.jornada.lead.MessageRefusedException;
 import io.jornada.lead.JourneySignals;
 import io.jornada.lead.LeadProfile;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes lead signals as messages: {@code lead-created} starts the {@code lead-nurture} journey;
- * the messages the lead package derives from events ({@code lead-engaged} wakes the journey up,
- * {@code segment-entered}, {@code segment-exited}) are published as given, if a deployed journey
- * uses their name. All are correlated by lead id.
+ * the messages of the journey outbox ({@code lead-engaged} wakes the journey up, {@code
+ * segment-entered}, {@code segment-exited}, scoring's {@code lead-hot}) are published as given, if
+ * a deployed journey uses their name. All are correlated by lead id and live for {@code
+ * jornada.lead.correlation.time-to-live}.
  */
 @Component
 class CamundaJourneySignals implements JourneySignals {
@@ -27,11 +30,15 @@ class CamundaJourneySignals implements JourneySignals {
 
   private final CamundaClient client;
   private final JourneyProperties properties;
+  private final Duration timeToLive;
   private final Set<String> caught;
 
-  CamundaJourneySignals(CamundaClient client, JourneyProperties properties, JourneyDeployer deployer) {
+  /** @param correlation its {@code time-to-live} is every journey message's, lead-created's too */
+  CamundaJourneySignals(
+      CamundaClient client, JourneyProperties properties, CorrelationProperties correlation, JourneyDeployer deployer) {
     this.client = client;
     this.properties = properties;
+    this.timeToLive = correlation.timeToLive();
     this.caught = Set.copyOf(deployer.messageNames());
   }
 
@@ -46,7 +53,7 @@ class CamundaJourneySignals implements JourneySignals {
         .newPublishMessageCommand()
         .messageName(LEAD_CREATED)
         .correlationKey(lead.leadId())
-        .timeToLive(properties.messageTimeToLive())
+        .timeToLive(timeToLive)
         .variables(startVariables(lead.leadId()))
         .send()
         .join();

@@ -10,11 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param engagementWait how long a journey waits for an engagement after a send
  * @param maxAttempts how many messages a journey sends at most
  * @param handOffThreshold the score from which an engaged lead goes to sales
- * @param messageTimeToLive how long a published message waits for its journey (buffered)
  */
 @ConfigurationProperties("jornada.journey")
 record JourneyProperties(
     @DefaultValue("PT72H") Duration engagementWait,
     @DefaultValue("3") int maxAttempts,
-    @DefaultValue("0.6") double handOffThreshold,
-    @DefaultValue("PT1H") Duration messageTimeToLive) {}
+    @DefaultValue("0.6") double handOffThreshold) {}

@@ -10,12 +10,31 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The journey outbox stream: one entry per message for journeys, appended by the Lua scripts that
- * record an event or change a segment membership (so a message exists exactly when its cause was
- * stored), and read back by {@link OutboxPublisher}. Entry fields: {@code name}, {@code key} (the
- * lead id), {@code id} (the message id), {@code ttl} (millis), {@code variables} (JSON) and {@code
- * merge} ({@code 1} when several entries of the same lead and name may become one publication).
+ * record an event, change a segment membership or replace a lead's score (so a message exists
+ * exactly when its cause was stored), and read back by {@link OutboxPublisher}. Entry fields:
+ * {@code name}, {@code key} (the lead id), {@code id} (the message id), {@code ttl} (millis),
+ * {@code variables} (JSON) and {@code merge} ({@code 1} when several entries of the same lead and
+ * name may become one publication).
+ *
+ * <p>Public for features outside this package that append from their own scripts (scoring's score
+ * crossings): they get the stream's {@link #key}, {@link #variablesJson} and the Lua function
+ * {@link #LUA_APPEND}, and never write the fields themselves.
  */
-final class JourneyOutbox {
+public final class JourneyOutbox {
+
+  /**
+   * Defines the Lua function {@code append_journey_message(outbox, name, key, id, ttl, variables,
+   * merge)}, which appends one entry to the outbox stream {@code outbox}: {@code key} the lead id,
+   * {@code id} the message id, {@code ttl} millis, {@code variables} from {@link #variablesJson},
+   * {@code merge} {@code '1'} or {@code '0'}. Put it at the start of a script that appends.
+   */
+  public static final String LUA_APPEND =
+      """
+      local function append_journey_message(outbox, name, key, id, ttl, variables, merge)
+        redis.call('XADD', outbox, '*', 'name', name, 'key', key, 'id', id, 'ttl', ttl,
+          'variables', variables, 'merge', merge)
+      end
+      """;
 
   private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {};
 
@@ -26,16 +45,18 @@ final class JourneyOutbox {
   private final ObjectMapper json = new ObjectMapper();
   private final String key;
 
-  JourneyOutbox(String key) {
+  /** @param key the outbox stream ({@code jornada.lead.correlation.outbox.key}) */
+  public JourneyOutbox(String key) {
     this.key = key;
   }
 
-  String key() {
+  /** The outbox stream's key. */
+  public String key() {
     return key;
   }
 
   /** The variables as the {@code variables} field stores them. */
-  String variablesJson(Map<String, Object> variables) {
+  public String variablesJson(Map<String, Object> variables) {
     try {
       return json.writeValueAsString(variables);
     } catch (JsonProcessingException e) {

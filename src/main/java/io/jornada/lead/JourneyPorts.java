@@ -7,14 +7,15 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Every {@link JourneySignals} of the application, as one: a message is caught when any of them
  * catches it, and published to each that does. Looked up once, when first used, so that the lead
- * package does not depend on the journey beans being created first.
+ * package does not depend on the journey beans being created first. Public so that features that
+ * append to the {@link JourneyOutbox} themselves (scoring) append only what a journey catches.
  */
-final class JourneyPorts {
+public final class JourneyPorts {
 
   private final ObjectProvider<JourneySignals> provider;
   private volatile List<JourneySignals> ports;
 
-  JourneyPorts(ObjectProvider<JourneySignals> provider) {
+  public JourneyPorts(ObjectProvider<JourneySignals> provider) {
     this.provider = provider;
   }
 
@@ -23,7 +24,8 @@ final class JourneyPorts {
     return ports().isEmpty();
   }
 
-  boolean catches(String messageName) {
+  /** Whether a deployed journey catches messages of this name (none without journey ports). */
+  public boolean catches(String messageName) {
     for (JourneySignals port : ports()) {
       if (port.catches(messageName)) {
         return true;

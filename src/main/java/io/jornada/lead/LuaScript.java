@@ -8,25 +8,27 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * A Lua script run by its SHA, many calls per pipeline. Loaded lazily and again after Redis lost
- * its script cache (a restart), so callers never see {@code NOSCRIPT}.
+ * A Lua script run by its SHA ({@code EVALSHA}), many calls per pipeline: the script's text is sent
+ * once per connection's Redis, not with every call. Loaded lazily and again after Redis lost its
+ * script cache (a restart, {@code SCRIPT FLUSH}), so callers never see {@code NOSCRIPT}. Public so
+ * that other features' per-lead scripts (scoring's) run the same way.
  */
-final class LuaScript {
+public final class LuaScript {
 
   /** One invocation: its keys and arguments. */
-  record Call(List<String> keys, List<String> args) {}
+  public record Call(List<String> keys, List<String> args) {}
 
   private final RedisClient redis;
   private final String source;
   private volatile String sha;
 
-  LuaScript(RedisClient redis, String source) {
+  public LuaScript(RedisClient redis, String source) {
     this.redis = redis;
     this.source = source;
   }
 
   /** Runs every call in one pipeline; results in call order. */
-  List<Object> evalAll(List<Call> calls) {
+  public List<Object> evalAll(List<Call> calls) {
     try {
       return pipelined(calls);
     } catch (JedisDataException e) {

@@ -8,18 +8,22 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.Tuple;
 
 /**
  * The sales queue in Redis: sorted set {@code jornada:sales:queue} (member leadId, score) and hash
- * {@code jornada:sales:reasons} (leadId → JSON array of reasons).
+ * {@code jornada:sales:reasons} (leadId → JSON array of reasons). Both scripts run by SHA through
+ * {@link LuaScript}; a refresh of many leads is one script call per {@value #REFRESH_CHUNK} leads,
+ * not one per lead.
  */
 public class RedisSalesQueue implements SalesQueue {
 
   static final String QUEUE = "jornada:sales:queue";
   static final String REASONS = "jornada:sales:reasons";
+
+  /** Leads per refresh call: keeps each call's {@code unpack} well within Lua's stack. */
+  static final int REFRESH_CHUNK = 500;
 
   /** Score and reasons change together. KEYS[1] queue, KEYS[2] reasons; ARGV leadId, score, json. */
   private static final String HAND_OFF =
@@ -29,35 +33,57 @@ public class RedisSalesQueue implements SalesQueue {
       return 1
       """;
 
-  /** As HAND_OFF, but only for a lead already queued. */
+  /**
+   * As HAND_OFF for each lead already queued, the others untouched, all at once: one ZMSCORE, one
+   * ZADD and one HSET. KEYS[1] queue, KEYS[2] reasons; ARGV triples of leadId, score, json. Returns
+   * how many leads were refreshed.
+   */
   private static final String REFRESH =
       """
-      if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+      local ids = {}
+      for i = 1, #ARGV, 3 do ids[#ids + 1] = ARGV[i] end
+      local queued = redis.call('ZMSCORE', KEYS[1], unpack(ids))
+      local scores, reasons = {}, {}
+      for n = 1, #ids do
+        if queued[n] then
+          local i = 3 * n - 2
+          scores[#scores + 1] = ARGV[i + 1]
+          scores[#scores + 1] = ARGV[i]
+          reasons[#reasons + 1] = ARGV[i]
+          reasons[#reasons + 1] = ARGV[i + 2]
+        end
+      end
+      if #scores == 0 then
         return 0
       end
-      redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
-      redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-      return 1
+      redis.call('ZADD', KEYS[1], 'XX', unpack(scores))
+      redis.call('HSET', KEYS[2], unpack(reasons))
+      return #scores / 2
       """;
 
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final List<String> KEYS = List.of(QUEUE, REASONS);
 
   private final RedisClient redis;
   private final ObjectMapper json;
+  private final LuaScript handOff;
+  private final LuaScript refresh;
 
   public RedisSalesQueue(RedisClient redis, ObjectMapper json) {
     this.redis = redis;
     this.json = json;
+    this.handOff = new LuaScript(redis, HAND_OFF);
+    this.refresh = new LuaScript(redis, REFRESH);
   }
 
   @Override
   public void handOff(String leadId, double score, List<String> reasons) {
-    redis.eval(HAND_OFF, List.of(QUEUE, REASONS), List.of(leadId, Double.toString(score), encode(reasons)));
+    handOff.evalAll(List.of(new LuaScript.Call(KEYS, List.of(leadId, Double.toString(score), encode(reasons)))));
   }
 
   @Override
   public void refresh(String leadId, double score, List<String> reasons) {
-    redis.eval(REFRESH, List.of(QUEUE, REASONS), List.of(leadId, Double.toString(score), encode(reasons)));
+    refreshAll(List.of(new HandOff(leadId, score, reasons)));
   }
 
   /** One {@code ZMSCORE}. */
@@ -77,18 +103,28 @@ public class RedisSalesQueue implements SalesQueue {
     return queued;
   }
 
-  /** One pipeline, one round trip, for all the leads; none when there is nothing to refresh. */
+  /**
+   * One pipeline, one round trip, for all the leads, one script call per {@value #REFRESH_CHUNK}
+   * (each atomic: which leads are queued is read in the same step); none when there is nothing to
+   * refresh.
+   */
   @Override
   public void refreshAll(List<HandOff> latest) {
     if (latest.isEmpty()) {
       return;
     }
-    try (AbstractPipeline pipeline = redis.pipelined()) {
-      for (HandOff entry : latest) {
-        pipeline.eval(REFRESH, List.of(QUEUE, REASONS), List.of(entry.leadId(), Double.toString(entry.score()), encode(entry.reasons())));
+    List<LuaScript.Call> calls = new ArrayList<>(latest.size() / REFRESH_CHUNK + 1);
+    for (int from = 0; from < latest.size(); from += REFRESH_CHUNK) {
+      List<HandOff> chunk = latest.subList(from, Math.min(latest.size(), from + REFRESH_CHUNK));
+      List<String> args = new ArrayList<>(3 * chunk.size());
+      for (HandOff entry : chunk) {
+        args.add(entry.leadId());
+        args.add(Double.toString(entry.score()));
+        args.add(encode(entry.reasons()));
       }
-      pipeline.sync();
+      calls.add(new LuaScript.Call(KEYS, args));
     }
+    refresh.evalAll(calls);
   }
 
   private String encode(List<String> reasons) {

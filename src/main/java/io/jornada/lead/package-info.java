@@ -50,7 +50,9 @@
  *       {@code jornada:ingest:rejected} (stream, {@code MAXLEN ~ 100000}): entries that could
  *       never be processed, with the reason.
  *   <li>{@code jornada:journey:outbox} (stream, consumer group {@code jornada}): journey messages
- *       not yet published, fields {@code name key id ttl variables merge}; an entry is deleted
+ *       not yet published (also scoring's threshold crossings, appended by its own score script
+ *       through {@link io.jornada.lead.JourneyOutbox}), fields {@code name key id ttl variables
+ *       merge}; an entry is deleted
  *       once the engine accepted its message, so the stream's length is the publication lag.
  *   <li>{@code jornada:sales:queue} (sorted set, leadId by score) and {@code
  *       jornada:sales:reasons} (hash, leadId → JSON array of reasons).

@@ -2,21 +2,26 @@ package io.jornada.scoring;
 
 import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadEventListener;
+import io.jornada.lead.LeadProfile;
 import io.jornada.lead.LeadStateStore;
 import io.jornada.lead.SalesQueue;
-import io.jornada.lead.LeadProfile;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Scores a lead as it is now in the lead state, stores the score on the lead, keeps the sales
- * queue's ranking current, and reports threshold crossings to {@link ScoreTriggers}.
+ * Scores a lead as it is now in the lead state, stores the score on the lead and keeps the sales
+ * queue's ranking current. A threshold crossing becomes a journey message ({@value #LEAD_HOT},
+ * {@value #LEAD_COOLING}, correlated by lead id) in the journey outbox, appended atomically with
+ * the score that crossed, when a deployed journey catches it; the lead package's outbox publisher
+ * publishes it, at least once, so a crossing is not lost while the journey engine is down and the
+ * re-score never waits for the engine.
  *
  * <p>Runs whenever the lead's state changes (every new event, as a {@link LeadEventListener}), when
  * a journey's {@code score-lead} job runs and when the score API is read. A crossing compares the
@@ -24,35 +29,48 @@ import java.util.Set;
  */
 public class LeadScoring implements LeadEventListener {
 
+  /** A rise to {@code jornada.scoring.triggers.hot} or above, from below. */
+  public static final String LEAD_HOT = "lead-hot";
+
+  /** A fall below {@code jornada.scoring.triggers.cooling}, from at or above. */
+  public static final String LEAD_COOLING = "lead-cooling";
+
   private final LeadStateStore leads;
   private final LeadScorer scorer;
   private final LeadScoreStore scores;
   private final SalesQueue salesQueue;
-  private final ScoreTriggers triggers;
+  private final Predicate<String> journeysCatch;
   private final double hot;
   private final double cooling;
+  private final Duration messageTimeToLive;
   private final Clock clock;
 
   /**
-   * @param hot threshold of {@link ScoreTriggers#leadHot}
-   * @param cooling threshold of {@link ScoreTriggers#leadCooling}
+   * @param journeysCatch whether a deployed journey catches a message name (see {@link
+   *     io.jornada.lead.JourneyPorts#catches}); asked at every re-score
+   * @param hot threshold of {@link #LEAD_HOT}
+   * @param cooling threshold of {@link #LEAD_COOLING}
+   * @param messageTimeToLive how long a crossing's message waits for its journey ({@code
+   *     jornada.lead.correlation.time-to-live})
    */
   public LeadScoring(
       LeadStateStore leads,
       LeadScorer scorer,
       LeadScoreStore scores,
       SalesQueue salesQueue,
-      ScoreTriggers triggers,
+      Predicate<String> journeysCatch,
       double hot,
       double cooling,
+      Duration messageTimeToLive,
       Clock clock) {
     this.leads = leads;
     this.scorer = scorer;
     this.scores = scores;
     this.salesQueue = salesQueue;
-    this.triggers = triggers;
+    this.journeysCatch = journeysCatch;
     this.hot = hot;
     this.cooling = cooling;
+    this.messageTimeToLive = messageTimeToLive;
     this.clock = clock;
   }
 
@@ -60,9 +78,8 @@ public class LeadScoring implements LeadEventListener {
   public Optional<StoredScore> score(String leadId) {
     return leads.find(leadId).map(lead -> {
       StoredScore score = StoredScore.of(leadId, scorer.score(lead), clock.instant());
-      Optional<StoredScore> previous = scores.replace(score);
+      scores.replaceAll(List.of(score), crossings());
       salesQueue.refresh(leadId, score.probability(), score.reasonLabels());
-      previous.ifPresent(before -> fireCrossings(before.probability(), score));
       return score;
     });
   }
@@ -74,37 +91,41 @@ public class LeadScoring implements LeadEventListener {
 
   /**
    * The leads of an ingested batch, as {@link #score} does one, with one round trip each to read
-   * the leads, replace their scores and refresh the sales queue: per lead, that was three round
-   * trips on the ingest thread.
+   * the leads, replace their scores (and append their crossings), find which are queued for sales
+   * and refresh those: per lead, that was three round trips on the ingest thread.
    */
   @Override
   public void eventsRecorded(List<LeadEvent> lastEventPerLead) {
     Map<String, LeadProfile> found = leads.findAll(lastEventPerLead.stream().map(LeadEvent::leadId).toList());
     Instant now = clock.instant();
-    List<StoredScore> latest = new ArrayList<>(found.size());
     List<LeadProfile> profiles = List.copyOf(found.values());
     List<LeadScore> computed = scorer.scoreAll(profiles);
+    List<StoredScore> latest = new ArrayList<>(profiles.size());
     for (int i = 0; i < profiles.size(); i++) {
       latest.add(StoredScore.of(profiles.get(i).leadId(), computed.get(i), now));
     }
-    List<OptionalDouble> previous = scores.replaceAll(latest);
+    scores.replaceAll(latest, crossings());
     // Reasons are formatted for the few leads sales already has, not for every lead of the batch.
     Set<String> queued = salesQueue.queued(found.keySet());
-    salesQueue.refreshAll(latest.stream()
-        .filter(score -> queued.contains(score.leadId()))
-        .map(score -> new SalesQueue.HandOff(score.leadId(), score.probability(), score.reasonLabels()))
-        .toList());
-    for (int i = 0; i < latest.size(); i++) {
-      StoredScore score = latest.get(i);
-      previous.get(i).ifPresent(before -> fireCrossings(before, score));
+    if (queued.isEmpty()) {
+      return;
     }
+    List<SalesQueue.HandOff> handOffs = new ArrayList<>(queued.size());
+    for (StoredScore score : latest) {
+      if (queued.contains(score.leadId())) {
+        handOffs.add(new SalesQueue.HandOff(score.leadId(), score.probability(), score.reasonLabels()));
+      }
+    }
+    salesQueue.refreshAll(handOffs);
   }
 
-  private void fireCrossings(double before, StoredScore score) {
-    if (before < hot && score.probability() >= hot) {
-      triggers.leadHot(score);
-    } else if (before >= cooling && score.probability() < cooling) {
-      triggers.leadCooling(score);
-    }
+  /** The crossings of a re-score now: a message is named only while a journey catches it. */
+  private LeadScoreStore.Crossings crossings() {
+    return new LeadScoreStore.Crossings(
+        hot,
+        cooling,
+        journeysCatch.test(LEAD_HOT) ? LEAD_HOT : null,
+        journeysCatch.test(LEAD_COOLING) ? LEAD_COOLING : null,
+        messageTimeToLive);
   }
 }

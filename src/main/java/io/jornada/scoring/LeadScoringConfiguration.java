@@ -1,6 +1,10 @@
 package io.jornada.scoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jornada.lead.CorrelationProperties;
+import io.jornada.lead.JourneyOutbox;
+import io.jornada.lead.JourneyPorts;
+import io.jornada.lead.JourneySignals;
 import io.jornada.lead.LeadStateStore;
 import io.jornada.lead.SalesQueue;
 import java.time.Clock;
@@ -11,43 +15,34 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * Serving side of scoring: scores stored on leads in Redis, re-scoring on every lead event, and
- * triggers. Separate from {@link ScoringConfiguration} so that the model can be loaded without
- * Redis.
+ * threshold crossings appended to the lead package's journey outbox. Separate from {@link
+ * ScoringConfiguration} so that the model can be loaded without Redis.
  */
 @Configuration(proxyBeanMethods = false)
 class LeadScoringConfiguration {
 
   @Bean
-  RedisLeadScoreStore leadScoreStore(RedisClient redis, ObjectMapper json) {
-    return new RedisLeadScoreStore(redis, json);
+  RedisLeadScoreStore leadScoreStore(RedisClient redis, ObjectMapper json, JourneyOutbox outbox) {
+    return new RedisLeadScoreStore(redis, json, outbox);
   }
 
-  /** Dated by the wall clock, like lead state: an engine's virtual clock must not date scores. */
+  /**
+   * Dated by the wall clock, like lead state: an engine's virtual clock must not date scores. A
+   * crossing's message lives as long as any other journey message ({@code
+   * jornada.lead.correlation.time-to-live}); without journeys, no crossing appends anything.
+   */
   @Bean
   LeadScoring leadScoring(
       LeadStateStore leads,
       LeadScorer scorer,
       LeadScoreStore scores,
       SalesQueue salesQueue,
-      ObjectProvider<ScoreTriggers> triggers,
+      ObjectProvider<JourneySignals> journeys,
+      CorrelationProperties correlation,
       ScoringProperties properties) {
     ScoringProperties.Triggers thresholds = properties.triggers();
     return new LeadScoring(
-        leads, scorer, scores, salesQueue, new ProvidedTriggers(triggers), thresholds.hot(),
-        thresholds.cooling(), Clock.systemUTC());
-  }
-
-  /** The journey's triggers when the application has them; nothing is published otherwise. */
-  private record ProvidedTriggers(ObjectProvider<ScoreTriggers> provider) implements ScoreTriggers {
-
-    @Override
-    public void leadHot(StoredScore score) {
-      provider.orderedStream().forEach(t -> t.leadHot(score));
-    }
-
-    @Override
-    public void leadCooling(StoredScore score) {
-      provider.orderedStream().forEach(t -> t.leadCooling(score));
-    }
+        leads, scorer, scores, salesQueue, new JourneyPorts(journeys)::catches, thresholds.hot(),
+        thresholds.cooling(), correlation.timeToLive(), Clock.systemUTC());
   }
 }

@@ -3,109 +3,124 @@ package io.jornada.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.jornada.lead.JourneyOutbox;
+import io.jornada.lead.LuaScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.Response;
 
 /**
  * Scores in Redis, one hash per lead, {@code jornada:lead:<leadId>:score}: {@code probability},
  * {@code band}, {@code reasons} (JSON array of {@code {feature, value, contribution}}), {@code
  * modelVersion} and {@code scoredAt} (ISO-8601).
+ *
+ * <p>A crossing's journey message goes to the {@link JourneyOutbox} in the script that replaces
+ * the score: name {@code lead-hot} or {@code lead-cooling}, key the lead id, id {@code
+ * <name>:<leadId>:<scoredAt>} (a replayed replacement is not correlated twice), variables {@code
+ * score}, {@code band}, {@code reasons} (labels, see {@link LeadScore.Reason#label}) and {@code
+ * modelVersion}, never merged with other entries.
  */
 public class RedisLeadScoreStore implements LeadScoreStore {
 
   private static final TypeReference<List<LeadScore.Reason>> REASONS = new TypeReference<>() {};
-  private static final List<String> FIELDS = List.of("probability", "band", "reasons", "modelVersion", "scoredAt");
+  private static final String[] FIELDS = {"probability", "band", "reasons", "modelVersion", "scoredAt"};
 
   /**
-   * Reads the previous score and writes the new one in one step, so two concurrent re-scores of a
-   * lead never both see the same previous score (and never both fire the same trigger). KEYS[1]
-   * the hash; ARGV the five fields' values in FIELDS order. Returns the previous values.
+   * Reads the previous probability, decides the crossing, appends its message and writes the new
+   * score, in one step: two concurrent re-scores of a lead never both see the same previous score
+   * (so never both append the same crossing), and the message exists exactly when its score was
+   * stored (the append comes first, so a failed append stores nothing). KEYS[1] the hash, KEYS[2]
+   * the journey outbox; ARGV[1..5] the five fields' values in FIELDS order, ARGV[6] the hot and
+   * ARGV[7] the cooling threshold, ARGV[8] the hot and ARGV[9] the cooling message name ('' when
+   * no journey catches it), ARGV[10] leadId, ARGV[11] message TTL millis, ARGV[12] message
+   * variables as JSON ('' when this score can cross into no caught message). Returns the message
+   * name appended, '' for none.
    */
   private static final String REPLACE =
-      """
-      local previous = redis.call('HMGET', KEYS[1], 'probability', 'band', 'reasons', 'modelVersion', 'scoredAt')
-      redis.call('HSET', KEYS[1], 'probability', ARGV[1], 'band', ARGV[2], 'reasons', ARGV[3],
-        'modelVersion', ARGV[4], 'scoredAt', ARGV[5])
-      return previous
-      """;
-
-  /** As REPLACE, returning only the previous probability (nil for a first score). */
-  private static final String REPLACE_PROBABILITY =
-      """
-      local previous = redis.call('HGET', KEYS[1], 'probability')
-      redis.call('HSET', KEYS[1], 'probability', ARGV[1], 'band', ARGV[2], 'reasons', ARGV[3],
-        'modelVersion', ARGV[4], 'scoredAt', ARGV[5])
-      return previous
-      """;
+      JourneyOutbox.LUA_APPEND
+          + """
+          local previous = redis.call('HGET', KEYS[1], 'probability')
+          local crossed = ''
+          if previous and ARGV[12] ~= '' then
+            local before, after = tonumber(previous), tonumber(ARGV[1])
+            local hot, cooling = tonumber(ARGV[6]), tonumber(ARGV[7])
+            if before < hot and hot <= after then
+              crossed = ARGV[8]
+            elseif before >= cooling and cooling > after then
+              crossed = ARGV[9]
+            end
+          end
+          if crossed ~= '' then
+            append_journey_message(KEYS[2], crossed, ARGV[10], crossed .. ':' .. ARGV[10] .. ':' .. ARGV[5],
+              ARGV[11], ARGV[12], '0')
+          end
+          redis.call('HSET', KEYS[1], 'probability', ARGV[1], 'band', ARGV[2], 'reasons', ARGV[3],
+            'modelVersion', ARGV[4], 'scoredAt', ARGV[5])
+          return crossed
+          """;
 
   private final RedisClient redis;
   private final ObjectMapper json;
+  private final ObjectWriter reasonsWriter;
+  private final JourneyOutbox outbox;
+  private final LuaScript replace;
 
-  public RedisLeadScoreStore(RedisClient redis, ObjectMapper json) {
+  /** @param outbox where crossings' journey messages go */
+  public RedisLeadScoreStore(RedisClient redis, ObjectMapper json, JourneyOutbox outbox) {
     this.redis = redis;
     this.json = json;
+    this.reasonsWriter = json.writerFor(REASONS);
+    this.outbox = outbox;
+    this.replace = new LuaScript(redis, REPLACE);
   }
 
   static String key(String leadId) {
     return "jornada:lead:" + leadId + ":score";
   }
 
-  @Override
-  public Optional<StoredScore> replace(StoredScore score) {
-    return previous(score.leadId(), redis.eval(REPLACE, List.of(key(score.leadId())), values(score)));
-  }
-
   /**
-   * One pipeline, one round trip, for all the scores; each replacement atomic on its own, and only
-   * the previous probability read back (the previous reasons are not parsed).
+   * One pipeline, one round trip, for all the scores, each replacement atomic on its own. Each
+   * score's reasons are encoded once; its labels are built only when it may cross into a caught
+   * message.
    */
   @Override
-  public List<OptionalDouble> replaceAll(List<StoredScore> scores) {
-    List<Response<Object>> responses = new ArrayList<>(scores.size());
-    try (AbstractPipeline pipeline = redis.pipelined()) {
-      for (StoredScore score : scores) {
-        responses.add(pipeline.eval(REPLACE_PROBABILITY, List.of(key(score.leadId())), values(score)));
-      }
-      pipeline.sync();
+  public void replaceAll(List<StoredScore> scores, Crossings crossings) {
+    if (scores.isEmpty()) {
+      return;
     }
-    List<OptionalDouble> previous = new ArrayList<>(scores.size());
-    for (Response<Object> response : responses) {
-      Object probability = response.get();
-      previous.add(probability == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(text(probability))));
+    String hot = Double.toString(crossings.hot());
+    String cooling = Double.toString(crossings.cooling());
+    String hotMessage = crossings.hotMessage() == null ? "" : crossings.hotMessage();
+    String coolingMessage = crossings.coolingMessage() == null ? "" : crossings.coolingMessage();
+    String timeToLive = Long.toString(crossings.timeToLive().toMillis());
+    List<LuaScript.Call> calls = new ArrayList<>(scores.size());
+    for (StoredScore score : scores) {
+      String probability = Double.toString(score.probability());
+      String variables = crossings.mayAppend(score.probability()) ? outbox.variablesJson(variables(score)) : "";
+      calls.add(new LuaScript.Call(
+          List.of(key(score.leadId()), outbox.key()),
+          List.of(probability, score.band(), encode(score.reasons()), score.modelVersion(), score.scoredAt().toString(),
+              hot, cooling, hotMessage, coolingMessage, score.leadId(), timeToLive, variables)));
     }
-    return previous;
+    replace.evalAll(calls);
   }
 
-  private List<String> values(StoredScore score) {
-    return List.of(Double.toString(score.probability()), score.band(), encode(score.reasons()), score.modelVersion(),
-        score.scoredAt().toString());
-  }
-
-  private Optional<StoredScore> previous(String leadId, Object previous) {
-    List<String> fields = new ArrayList<>();
-    for (Object value : (List<?>) previous) {
-      fields.add(value == null ? null : text(value));
-    }
-    return decode(leadId, fields);
-  }
-
-  private static String text(Object value) {
-    return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
+  /** What a crossing's journey message carries: the new score, replacing the journey's stale one. */
+  private static Map<String, Object> variables(StoredScore score) {
+    return Map.of(
+        "score", score.probability(),
+        "band", score.band(),
+        "reasons", score.reasonLabels(),
+        "modelVersion", score.modelVersion());
   }
 
   @Override
   public Optional<StoredScore> find(String leadId) {
-    return decode(leadId, redis.hmget(key(leadId), FIELDS.toArray(String[]::new)));
-  }
-
-  private Optional<StoredScore> decode(String leadId, List<String> values) {
+    List<String> values = redis.hmget(key(leadId), FIELDS);
     if (values.get(0) == null) {
       return Optional.empty();
     }
@@ -120,7 +135,7 @@ public class RedisLeadScoreStore implements LeadScoreStore {
 
   private String encode(List<LeadScore.Reason> reasons) {
     try {
-      return json.writeValueAsString(reasons);
+      return reasonsWriter.writeValueAsString(reasons);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("reasons are not serializable", e);
     }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bands probability thresholds of bands A, B and C
  * @param bootstrap training of a first model on synthetic leads when the registry is empty
  * @param training hyper-parameters and protocol of every training run (bootstrap, train command)
- * @param triggers score thresholds whose crossing is published to journeys
+ * @param triggers score thresholds whose crossing becomes a journey message
  */
 @ConfigurationProperties("jornada.scoring")
 record ScoringProperties(
@@ -66,10 +66,11 @@ record ScoringProperties(
   }
 
   /**
-   * @param hot a lead whose score rises to this or above, from below, is published as {@code
-   *     lead-hot}
-   * @param cooling a lead whose score falls below this, from at or above, is published as {@code
-   *     lead-cooling}
+   * A crossing's message goes to the journey outbox with its score, only when a deployed journey
+   * catches it (see {@link LeadScoring}).
+   *
+   * @param hot a lead whose score rises to this or above, from below, gets {@code lead-hot}
+   * @param cooling a lead whose score falls below this, from at or above, gets {@code lead-cooling}
    */
   record Triggers(@DefaultValue("0.6") double hot, @DefaultValue("0.2") double cooling) {
 

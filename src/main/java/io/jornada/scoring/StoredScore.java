@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A lead's score as stored on the lead: what {@code GET /api/leads/{id}/score} returns and what
- * triggers compare.
+ * threshold crossings compare.
  *
  * @param probability calibrated probability of conversion, 0..1
  * @param band A (hottest) to D

@@ -8,9 +8,9 @@
  * <p>{@link io.jornada.scoring.LeadScoring} re-scores a lead on every lead event (it is the lead
  * package's {@link io.jornada.lead.LeadEventListener}), on every {@code score-lead} job and on
  * {@code GET /api/leads/{id}/score}; it stores the score in Redis ({@code
- * jornada:lead:<leadId>:score}) and reports threshold crossings to the {@link
- * io.jornada.scoring.ScoreTriggers} port, which the journey package implements with the Camunda
- * client. Nothing here knows Camunda.
+ * jornada:lead:<leadId>:score}) and, in the same Lua step, appends a threshold crossing's message
+ * ({@code lead-hot}, {@code lead-cooling}) to the lead package's journey outbox when a deployed
+ * journey catches it; the lead package publishes the outbox. Nothing here knows Camunda.
  *
  * <p>{@link io.jornada.scoring.ScoringCommands} holds the offline commands ({@code train}, {@code
  * evaluate} with its Markdown and PNG report, {@code bench scoring}).

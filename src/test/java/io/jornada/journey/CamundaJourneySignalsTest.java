@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.jornada.lead.Consent;
+import io.jornada.lead.CorrelationProperties;
 import io.jornada.lead.JourneyMessage;
 import io.jornada.lead.LeadProfile;
 import io.jornada.lead.MessageRefusedException;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CamundaJourneySignalsTest {
 
   private static final JourneyProperties PROPERTIES =
-      new JourneyProperties(Duration.ofHours(72), 3, 0.6, Duration.ofHours(1));
+      new JourneyProperties(Duration.ofHours(72), 3, 0.6);
 
   @Test
   void shouldStartTheJourneyWithTheJourneySettings() throws Exception {
@@ -136,7 +137,7 @@ class CamundaJourneySignalsTest {
   }
 
   private static CamundaJourneySignals signals(CamundaClient client) {
-    return new CamundaJourneySignals(client, PROPERTIES, new JourneyDeployer(client));
+    return new CamundaJourneySignals(client, PROPERTIES, CorrelationProperties.defaults(), new JourneyDeployer(client));
   }
 
   private static JourneyMessage engaged() {

@@ -20,7 +20,7 @@ class JourneyPropertiesTest {
     context.run(
         started ->
             assertThat(started.getBean(JourneyProperties.class))
-                .isEqualTo(new JourneyProperties(Duration.ofHours(72), 3, 0.6, Duration.ofHours(1))));
+                .isEqualTo(new JourneyProperties(Duration.ofHours(72), 3, 0.6)));
   }
 
   @Test
@@ -29,13 +29,11 @@ class JourneyPropertiesTest {
         .withPropertyValues(
             "jornada.journey.engagement-wait=PT10M",
             "jornada.journey.max-attempts=5",
-            "jornada.journey.hand-off-threshold=0.75",
-            "jornada.journey.message-time-to-live=PT5M")
+            "jornada.journey.hand-off-threshold=0.75")
         .run(
             started ->
                 assertThat(started.getBean(JourneyProperties.class))
                     .isEqualTo(
-                        new JourneyProperties(
-                            Duration.ofMinutes(10), 5, 0.75, Duration.ofMinutes(5))));
+                        new JourneyProperties(Duration.ofMinutes(10), 5, 0.75)));
   }
 }

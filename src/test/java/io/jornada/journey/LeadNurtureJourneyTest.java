@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.jornada.engine.Engine;
 import io.jornada.support.RedisServer;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The whole slice: leads enter through the HTTP API, the unmodified Camunda client (workers,
@@ -38,10 +40,11 @@ import org.springframework.web.client.RestClient;
       "jornada.scoring.bootstrap.population-size=20000",
       "jornada.scoring.triggers.hot=0.6",
       // Its own journey outbox: other applications of this JVM share the Redis and publish theirs.
-      "jornada.lead.correlation.outbox.key=test:lead-nurture:outbox"
+      "jornada.lead.correlation.outbox.key=" + LeadNurtureJourneyTest.OUTBOX
     })
 class LeadNurtureJourneyTest {
 
+  static final String OUTBOX = "test:lead-nurture:outbox";
   private static final Duration JOURNEY_TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir static Path models;
@@ -117,13 +120,18 @@ class LeadNurtureJourneyTest {
     event("warm-1", "whatsapp_reply", "whatsapp", twoHoursAgo);
     event("warm-1", "whatsapp_reply", "whatsapp", twoHoursAgo);
 
-    // then scoring published lead-hot and the journey took that branch to sales
+    // then the re-score that crossed appended lead-hot to the journey outbox, the publisher
+    // published it (under the crossing's id) and the journey took that branch to sales
     long instance = awaitEnd("warm-1");
-    assertThat(history.published("lead-hot", "warm-1")).hasSize(1)
-        .allSatisfy(m -> assertThat(((Number) m.variables().get("score")).doubleValue()).isGreaterThanOrEqualTo(0.6));
     List<String> path = history.path(instance);
     assertThat(path).endsWith("await-engagement", "lead-hot", "hand-off-to-sales", "handed-off", "<process>");
     assertThat(path).doesNotContain("lead-engaged", "rescore-lead");
+    assertThat(history.published("lead-hot", "warm-1")).singleElement().satisfies(m -> {
+      assertThat(m.messageId()).startsWith("lead-hot:warm-1:");
+      assertThat(((Number) m.variables().get("score")).doubleValue()).isGreaterThanOrEqualTo(0.6);
+      assertThat(m.variables()).containsKeys("band", "reasons", "modelVersion");
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> redisOutboxLength() == 0); // published entries leave it
 
     double stored = (Double) score("warm-1").get("probability");
     assertThat(stored).isGreaterThanOrEqualTo(0.6);
@@ -198,6 +206,12 @@ class LeadNurtureJourneyTest {
     await().atMost(JOURNEY_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() ->
         history.instanceOfLead(leadId).map(i -> history.path(i).contains("<process>")).orElse(false));
     return history.instanceOfLead(leadId).orElseThrow();
+  }
+
+  private long redisOutboxLength() {
+    try (RedisClient redis = RedisClient.create(URI.create(RedisServer.shared().url()))) {
+      return redis.xlen(OUTBOX);
+    }
   }
 
   private RestClient api() {

@@ -62,7 +62,7 @@ final class IngestFixture {
     return total;
   }
 
-  private ObjectProvider<JourneySignals> signalsProvider() {
+  ObjectProvider<JourneySignals> signalsProvider() {
     return new StaticListableBeanFactory(Map.of("signals", signals)).getBeanProvider(JourneySignals.class);
   }
 

@@ -1,9 +1,11 @@
 package io.jornada.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jornada.lead.Consent;
+import io.jornada.lead.JourneyOutbox;
 import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadProfile;
 import io.jornada.lead.LeadProperties;
@@ -11,10 +13,13 @@ import io.jornada.lead.RedisLeadStateStore;
 import io.jornada.lead.RedisSalesQueue;
 import io.jornada.support.RedisServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +29,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.resps.StreamEntry;
 
+/**
+ * Re-scoring around the scorer, on a real redis-server: the stored score, the sales queue, and the
+ * crossings appended to the journey outbox atomically with the score.
+ */
 class LeadScoringTest {
+
+  private static final JourneyOutbox OUTBOX = new JourneyOutbox("test:lead-scoring:outbox");
 
   private static RedisClient redis;
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-  private final RecordingScoreTriggers triggers = new RecordingScoreTriggers();
   private final RedisLeadStateStore leads =
       new RedisLeadStateStore(redis, LeadProperties.defaults(), json, Clock.systemUTC());
   private final RedisSalesQueue salesQueue = new RedisSalesQueue(redis, json);
-  private final RedisLeadScoreStore scores = new RedisLeadScoreStore(redis, json);
+  private final RedisLeadScoreStore scores = new RedisLeadScoreStore(redis, json, OUTBOX);
+  /** The message names the deployed journeys catch: lead-nurture's, by default. */
+  private final Set<String> caught = new CopyOnWriteArraySet<>(Set.of("lead-hot", "lead-engaged"));
 
   /** The scorer answers whatever the test sets: scoring here is about what happens around it. */
   private volatile double next = 0.1;
@@ -70,25 +83,48 @@ class LeadScoringTest {
   }
 
   @Test
-  void shouldTriggerHotOnlyWhenTheScoreCrossesUpward() {
+  void shouldAppendLeadHotToTheJourneyOutboxOnlyWhenTheScoreCrossesUpward() throws Exception {
     // given a lead scored cold once
     LeadScoring scoring = scoring();
     scoring.score("lead-1");
 
     // when it heats up, then stays hot
     next = 0.7;
-    scoring.score("lead-1");
+    StoredScore crossing = scoring.score("lead-1").orElseThrow();
     next = 0.8;
     scoring.score("lead-1");
 
-    // then
-    assertThat(triggers.hot).singleElement().satisfies(s -> assertThat(s.probability()).isEqualTo(0.7));
-    assertThat(triggers.cooling).isEmpty();
+    // then: one entry, in the outbox's format, with the score that crossed
+    assertThat(outbox()).singleElement().satisfies(entry -> {
+      Map<String, String> fields = entry.getFields();
+      assertThat(fields).containsEntry("name", "lead-hot").containsEntry("key", "lead-1")
+          .containsEntry("id", "lead-hot:lead-1:" + crossing.scoredAt()).containsEntry("ttl", "3600000")
+          .containsEntry("merge", "0");
+      // a plain mapper: the Scala module findAndRegisterModules finds reads arrays as Scala lists
+      assertThat(new ObjectMapper().readValue(fields.get("variables"), Map.class)).isEqualTo(Map.of(
+          "score", 0.7, "band", "A", "reasons", List.of("count_pricing_view=3 (+0.50)"), "modelVersion", "v0042"));
+    });
   }
 
   @Test
-  void shouldTriggerCoolingWhenTheScoreFallsBelowTheThreshold() {
+  void shouldAppendNothingForAReScoreThatCrossesNothing() {
     // given
+    LeadScoring scoring = scoring();
+    scoring.score("lead-1");
+
+    // when it warms up without reaching hot, then is scored the same again
+    next = 0.5;
+    scoring.score("lead-1");
+    scoring.score("lead-1");
+
+    // then
+    assertThat(outbox()).isEmpty();
+    assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.5));
+  }
+
+  @Test
+  void shouldAppendNoLeadCoolingWhenNoJourneyCatchesIt() {
+    // given: lead-nurture does not catch lead-cooling
     LeadScoring scoring = scoring();
     next = 0.3;
     scoring.score("lead-1");
@@ -96,26 +132,60 @@ class LeadScoringTest {
     // when
     next = 0.15;
     scoring.score("lead-1");
+
+    // then
+    assertThat(outbox()).isEmpty();
+  }
+
+  @Test
+  void shouldAppendLeadCoolingOnceWhenAJourneyCatchesIt() {
+    // given
+    caught.add("lead-cooling");
+    LeadScoring scoring = scoring();
+    next = 0.3;
+    scoring.score("lead-1");
+
+    // when it falls below the threshold, then further
+    next = 0.15;
+    scoring.score("lead-1");
     next = 0.1;
     scoring.score("lead-1");
 
     // then
-    assertThat(triggers.cooling).singleElement().satisfies(s -> assertThat(s.probability()).isEqualTo(0.15));
-    assertThat(triggers.hot).isEmpty();
+    assertThat(outbox()).singleElement().satisfies(entry -> assertThat(entry.getFields())
+        .containsEntry("name", "lead-cooling").containsEntry("key", "lead-1"));
   }
 
   @Test
-  void shouldNotTriggerOnTheFirstScore() {
+  void shouldAppendNothingForAFirstScore() {
     // when
     next = 0.9;
     scoring().score("lead-1");
 
     // then
-    assertThat(triggers.hot).isEmpty();
+    assertThat(outbox()).isEmpty();
   }
 
   @Test
-  void shouldReScoreWhenAnEventIsRecorded() {
+  void shouldStoreNeitherTheScoreNorItsCrossingWhenTheOutboxCannotBeAppendedTo() {
+    // given a lead scored cold, and an outbox key that is not a stream
+    LeadScoring scoring = scoring();
+    scoring.score("lead-1");
+    redis.set(OUTBOX.key(), "not a stream");
+
+    // when a crossing re-score fails to append
+    next = 0.7;
+    assertThatThrownBy(() -> scoring.score("lead-1")).hasMessageContaining("WRONGTYPE");
+
+    // then the previous score stands, so the crossing happens when the outbox is back
+    assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.1));
+    redis.del(OUTBOX.key());
+    scoring.score("lead-1");
+    assertThat(outbox()).singleElement().satisfies(entry -> assertThat(entry.getFields()).containsEntry("name", "lead-hot"));
+  }
+
+  @Test
+  void shouldAppendTheCrossingOfAnEventsReScore() {
     // given
     LeadScoring scoring = scoring();
     scoring.score("lead-1");
@@ -125,7 +195,7 @@ class LeadScoringTest {
     scoring.eventRecorded(new LeadEvent("e-1", "lead-1", "pricing_view", Instant.now(), "web", Map.of()));
 
     // then
-    assertThat(triggers.hot).hasSize(1);
+    assertThat(outbox()).hasSize(1);
     assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.65));
   }
 
@@ -145,12 +215,16 @@ class LeadScoringTest {
         new LeadEvent("e-2", "lead-2", "page_view", Instant.now(), "web", Map.of()),
         new LeadEvent("e-3", "lead-404", "page_view", Instant.now(), "web", Map.of())));
 
-    // then: both scored and stored, the queue current, lead-1's crossing fired, lead-2 has no previous
+    // then: both scored and stored, the queue current, lead-1's crossing appended, lead-2 has no previous
     assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.65));
     assertThat(scores.find("lead-2")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.65));
     assertThat(redis.exists("jornada:lead:lead-404:score")).isFalse();
-    assertThat(salesQueue.top(10)).singleElement().satisfies(h -> assertThat(h.score()).isEqualTo(0.65));
-    assertThat(triggers.hot).singleElement().satisfies(s -> assertThat(s.leadId()).isEqualTo("lead-1"));
+    assertThat(salesQueue.top(10)).singleElement().satisfies(h -> {
+      assertThat(h.score()).isEqualTo(0.65);
+      assertThat(h.reasons()).containsExactly("count_pricing_view=3 (+0.50)");
+    });
+    assertThat(outbox()).singleElement().satisfies(entry -> assertThat(entry.getFields())
+        .containsEntry("name", "lead-hot").containsEntry("key", "lead-1"));
   }
 
   @Test
@@ -170,7 +244,7 @@ class LeadScoringTest {
   }
 
   @Test
-  void shouldTriggerOnceWhenConcurrentReScoresCross() throws Exception {
+  void shouldAppendOnceWhenConcurrentReScoresCross() throws Exception {
     // given
     LeadScoring scoring = scoring();
     scoring.score("lead-1");
@@ -190,7 +264,25 @@ class LeadScoringTest {
 
     // then
     assertThat(done).hasValue(8);
-    assertThat(triggers.hot).hasSize(1);
+    assertThat(outbox()).hasSize(1);
+  }
+
+  @Test
+  void shouldKeepScoringWhenRedisLostItsScripts() {
+    // given
+    LeadScoring scoring = scoring();
+    scoring.score("lead-1");
+    salesQueue.handOff("lead-1", 0.1, List.of("old"));
+
+    // when Redis restarted without its script cache
+    redis.scriptFlush();
+    next = 0.7;
+    scoring.eventsRecorded(List.of(new LeadEvent("e-1", "lead-1", "pricing_view", Instant.now(), "web", Map.of())));
+
+    // then
+    assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.7));
+    assertThat(salesQueue.top(1)).singleElement().satisfies(h -> assertThat(h.score()).isEqualTo(0.7));
+    assertThat(outbox()).hasSize(1);
   }
 
   @Test
@@ -199,10 +291,15 @@ class LeadScoringTest {
     assertThat(redis.exists("jornada:lead:lead-404:score")).isFalse();
   }
 
+  private List<StreamEntry> outbox() {
+    return redis.xrange(OUTBOX.key(), "-", "+");
+  }
+
   private LeadScoring scoring() {
     LeadScorer scorer = lead -> new LeadScore(
         next, new ScoreBands(0.6, 0.35, 0.15).bandOf(next),
         List.of(new LeadScore.Reason("count_pricing_view", 3, 0.5)), "v0042");
-    return new LeadScoring(leads, scorer, scores, salesQueue, triggers, 0.6, 0.2, Clock.tickMillis(ZoneOffset.UTC));
+    return new LeadScoring(
+        leads, scorer, scores, salesQueue, caught::contains, 0.6, 0.2, Duration.ofHours(1), Clock.tickMillis(ZoneOffset.UTC));
   }
 }

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.exception.JobError;
+import io.jornada.lead.JourneyOutbox;
 import io.jornada.lead.RedisSalesQueue;
 import io.jornada.scoring.LeadScore;
 import io.jornada.scoring.LeadScore.Reason;
 import io.jornada.scoring.LeadScorer;
 import io.jornada.scoring.LeadScoring;
 import io.jornada.scoring.RedisLeadScoreStore;
-import io.jornada.scoring.ScoreTriggers;
-import io.jornada.scoring.StoredScore;
 import io.jornada.support.RedisServer;
 import io.jornada.workers.ScoreLeadWorker.Input;
 import io.jornada.workers.ScoreLeadWorker.Output;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,14 +29,7 @@ import redis.clients.jedis.RedisClient;
 class ScoreLeadWorkerTest {
 
   private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
-  private static final ScoreTriggers NO_TRIGGERS =
-      new ScoreTriggers() {
-        @Override
-        public void leadHot(StoredScore score) {}
-
-        @Override
-        public void leadCooling(StoredScore score) {}
-      };
+  private static final JourneyOutbox OUTBOX = new JourneyOutbox("test:score-lead-worker:outbox");
 
   private static RedisClient redis;
 
@@ -58,7 +51,7 @@ class ScoreLeadWorkerTest {
   @Test
   void shouldReturnAndStoreScoreBandReasonsAndModelVersion() {
     // given a scorer that reads the lead's pricing views
-    var scores = new RedisLeadScoreStore(redis, new ObjectMapper().findAndRegisterModules());
+    var scores = new RedisLeadScoreStore(redis, new ObjectMapper().findAndRegisterModules(), OUTBOX);
     var worker =
         worker(
             new InMemoryLeads().with(InMemoryLeads.ana()),
@@ -93,7 +86,7 @@ class ScoreLeadWorkerTest {
     var worker =
         worker(
             new InMemoryLeads(),
-            new RedisLeadScoreStore(redis, new ObjectMapper()),
+            new RedisLeadScoreStore(redis, new ObjectMapper(), OUTBOX),
             lead -> new LeadScore(0.1, "D", List.of(), "xgb-7"));
 
     // when / then
@@ -104,7 +97,7 @@ class ScoreLeadWorkerTest {
   private static ScoreLeadWorker worker(InMemoryLeads leads, RedisLeadScoreStore scores, LeadScorer scorer) {
     return new ScoreLeadWorker(
         new LeadScoring(
-            leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()), NO_TRIGGERS, 0.6, 0.2,
-            Clock.fixed(NOW, ZoneOffset.UTC)));
+            leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()), name -> false, 0.6, 0.2,
+            Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 }
