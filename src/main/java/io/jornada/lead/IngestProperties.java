@@ -50,7 +50,7 @@ public record IngestProperties(
       @DefaultValue("jornada") String group,
       @DefaultValue("") String consumer,
       @DefaultValue("2") int consumers,
-      @DefaultValue("500") int batchSize,
+      @DefaultValue("1000") int batchSize,
       @DefaultValue("1s") Duration block,
       @DefaultValue("30s") Duration minIdle,
       @DefaultValue("jornada:ingest:rejected") String deadLetterKey) {}
@@ -64,7 +64,7 @@ public record IngestProperties(
             "pricing_view", "whatsapp_reply"),
         16384,
         10000,
-        new Stream(true, "jornada:ingest", "jornada", "", 2, 500, Duration.ofSeconds(1),
+        new Stream(true, "jornada:ingest", "jornada", "", 2, 1000, Duration.ofSeconds(1),
             Duration.ofSeconds(30), "jornada:ingest:rejected"));
   }
 }
