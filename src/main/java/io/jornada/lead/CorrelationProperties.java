@@ -42,6 +42,11 @@ public record CorrelationProperties(
    * @param minIdle how long an entry stays pending with a publisher before another reclaims it
    *     with {@code XAUTOCLAIM} (a publisher that crashed mid-batch)
    * @param maxInFlight how many leads' publications are in flight at once
+   * @param wakeInterval per lead and message name, the shortest time between two publications of
+   *     event messages (engagements): the first is published at once, the ones that follow within
+   *     the interval wait for its end and become one publication; zero publishes each read's
+   *     merged messages at once. Shorter than {@code min-idle}, so waiting entries are never taken
+   *     for a dead publisher's
    */
   public record Outbox(
       @DefaultValue("true") boolean enabled,
@@ -51,12 +56,20 @@ public record CorrelationProperties(
       @DefaultValue("2000") int batchSize,
       @DefaultValue("1s") Duration block,
       @DefaultValue("30s") Duration minIdle,
-      @DefaultValue("64") int maxInFlight) {
+      @DefaultValue("64") int maxInFlight,
+      @DefaultValue("5s") Duration wakeInterval) {
+
+    public Outbox {
+      if (wakeInterval.isNegative() || wakeInterval.compareTo(minIdle) >= 0) {
+        throw new IllegalArgumentException("jornada.lead.correlation.outbox.wake-interval must be at least 0 and"
+            + " shorter than min-idle (" + minIdle + "), was " + wakeInterval);
+      }
+    }
 
     /** The defaults, for code that runs without Spring. */
     public static Outbox defaults() {
       return new Outbox(true, "jornada:journey:outbox", "jornada", "", 2000, Duration.ofSeconds(1),
-          Duration.ofSeconds(30), 64);
+          Duration.ofSeconds(30), 64, Duration.ofSeconds(5));
     }
   }
 

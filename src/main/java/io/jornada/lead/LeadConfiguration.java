@@ -109,7 +109,7 @@ public class LeadConfiguration {
       ObjectProvider<JourneySignals> signals) {
     CorrelationProperties.Outbox settings = correlation.outbox();
     String name = settings.consumer().isBlank() ? hostAndPid() : settings.consumer();
-    return new PollingRunner("journey-outbox", List.of(new OutboxPublisher(redis, outbox, settings, signals, name)));
+    return new PollingRunner("journey-outbox", List.of(new OutboxPublisher(redis, outbox, settings, signals, name, Clock.systemUTC())));
   }
 
   private static String hostAndPid() {

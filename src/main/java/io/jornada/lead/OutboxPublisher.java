@@ -1,6 +1,9 @@
 package io.jornada.lead;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,15 @@ import redis.clients.jedis.resps.StreamEntry;
  * the first event's (so a redelivered batch is de-duplicated by the engine), its variables the last
  * event's ({@code lastEngagement}). Three clicks in a burst thus wake a waiting journey once, as
  * one engagement, instead of buffering three messages that would wake its next three waits.
- * Segment messages are never coalesced: each change counts.
+ * Segment messages and score crossings are never coalesced: each change counts.
+ *
+ * <p>Event messages are also paced per lead and name by {@code wake-interval}: the first is
+ * published at once (a waiting journey reacts without delay), those that follow within the
+ * interval stay pending (not acknowledged) and are coalesced into one publication when it ends. A
+ * lead clicking through a campaign thus wakes its journey at most once per interval, however many
+ * events arrive, and the engine's work follows the leads, not the event rate. A paced message may
+ * be overtaken by a later segment message or score crossing of its lead. After a crash, paced
+ * entries are pending like any other and are published by whoever reads them next.
  *
  * <p>A message the engine refuses for good ({@link MessageRefusedException}) is moved to the
  * dead-letter stream {@code <outbox key>:dead} (with the reason) and acknowledged, so it never
@@ -64,14 +75,23 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private final Queue<StreamEntryID> published = new ConcurrentLinkedQueue<>();
   private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
   private final AtomicInteger failedLeads = new AtomicInteger();
+  private final Clock clock;
+  private final long wakeInterval;
+  /** Per lead and name ({@link Publication#pacingKey}), when its last event message was published. */
+  private final Map<String, Long> lastWake = new HashMap<>();
+  /** Per lead and name, the event messages waiting for the end of its interval. */
+  private final Map<String, Publication> paced = new LinkedHashMap<>();
 
   OutboxPublisher(
       RedisClient redis,
       JourneyOutbox outbox,
       CorrelationProperties.Outbox settings,
       ObjectProvider<JourneySignals> signals,
-      String name) {
+      String name,
+      Clock clock) {
     this.redis = redis;
+    this.clock = clock;
+    this.wakeInterval = settings.wakeInterval().toMillis();
     this.outbox = outbox;
     this.settings = settings;
     this.journeys = new JourneyPorts(signals);
@@ -106,15 +126,18 @@ final class OutboxPublisher implements PollingRunner.Poller {
         // Nothing in flight and all that was published acknowledged: what is pending is not being published.
         settle();
         acknowledged = acknowledge();
-        entries = ownPendingFirst ? group.read(new StreamEntryID(0, 0), 0) : List.of();
+        if (ownPendingFirst) {
+          // Paced entries are pending with this publisher too: read again below, paced again.
+          paced.clear();
+          entries = group.read(new StreamEntryID(0, 0), 0);
+        }
         if (entries.isEmpty()) {
           ownPendingFirst = false;
           entries = group.reclaim();
         }
       }
       if (entries.isEmpty()) {
-        int block = (int) settings.block().toMillis();
-        entries = group.read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, inFlight.isEmpty() ? block : Math.min(block, 20));
+        entries = group.read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, blockMillis());
       }
     } catch (JedisDataException e) {
       if (group.lost(e)) {
@@ -123,6 +146,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
       throw e;
     }
     publish(entries);
+    releaseDue();
     if (failedLeads.get() > 0) {
       settle();
       acknowledged += acknowledge();
@@ -134,24 +158,79 @@ final class OutboxPublisher implements PollingRunner.Poller {
     return acknowledged + acknowledge();
   }
 
+  /** How long a read may wait for new entries: less while publications are in flight or paced. */
+  private int blockMillis() {
+    long block = settings.block().toMillis();
+    if (!inFlight.isEmpty()) {
+      block = Math.min(block, 20);
+    }
+    long now = clock.millis();
+    for (String key : paced.keySet()) {
+      block = Math.min(block, Math.max(1, lastWake.get(key) + wakeInterval - now));
+    }
+    return (int) block;
+  }
+
+  /** Starts each lead's publications, except the event messages its wake interval holds back. */
   private void publish(List<StreamEntry> entries) {
-    Map<String, List<Publication>> byLead = coalesce(entries);
-    byLead.forEach((leadId, publications) -> {
-      slots.acquireUninterruptibly();
-      CompletableFuture<Void> chain = inFlight.getOrDefault(leadId, CompletableFuture.completedFuture(null));
+    long now = clock.millis();
+    coalesce(entries).forEach((leadId, publications) -> {
+      List<Publication> ready = new ArrayList<>(publications.size());
       for (Publication publication : publications) {
-        chain = chain.thenCompose(ignored -> publishOrSetAside(publication));
-      }
-      CompletableFuture<Void> tail = chain;
-      inFlight.put(leadId, tail);
-      tail.whenComplete((ignored, failure) -> {
-        inFlight.remove(leadId, tail);
-        slots.release();
-        if (failure != null) {
-          failedLeads.incrementAndGet();
-          LOG.debug("Journey messages of lead {} not published: {}", leadId, failure.toString());
+        if (!publication.mergeable || wakeInterval == 0) {
+          ready.add(publication);
+          continue;
         }
-      });
+        String key = publication.pacingKey();
+        Publication waiting = paced.get(key);
+        Long last = lastWake.get(key);
+        if (waiting != null) {
+          waiting.absorb(publication);
+        } else if (last != null && now - last < wakeInterval) {
+          paced.put(key, publication);
+        } else {
+          lastWake.put(key, now);
+          ready.add(publication);
+        }
+      }
+      if (!ready.isEmpty()) {
+        start(leadId, ready);
+      }
+    });
+  }
+
+  /** Publishes the paced messages whose interval ended; forgets leads quiet for an interval. */
+  private void releaseDue() {
+    long now = clock.millis();
+    Map<String, List<Publication>> due = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, Publication>> it = paced.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Publication> waiting = it.next();
+      if (now - lastWake.get(waiting.getKey()) >= wakeInterval) {
+        it.remove();
+        lastWake.put(waiting.getKey(), now);
+        due.computeIfAbsent(waiting.getValue().first.leadId(), lead -> new ArrayList<>()).add(waiting.getValue());
+      }
+    }
+    due.forEach(this::start);
+    lastWake.entrySet().removeIf(wake -> now - wake.getValue() >= wakeInterval && !paced.containsKey(wake.getKey()));
+  }
+
+  /** Chains the lead's publications after its ones still in flight. */
+  private void start(String leadId, List<Publication> publications) {
+    slots.acquireUninterruptibly();
+    CompletableFuture<Void> chain = inFlight.getOrDefault(leadId, CompletableFuture.completedFuture(null));
+    for (Publication publication : publications) {
+      chain = chain.thenCompose(ignored -> publishOrSetAside(publication));
+    }
+    CompletableFuture<Void> tail = chain;
+    inFlight.put(leadId, tail);
+    tail.whenComplete((ignored, failure) -> {
+      inFlight.remove(leadId, tail);
+      slots.release();
+      if (failure != null) {
+        failedLeads.incrementAndGet();
+        LOG.debug("Journey messages of lead {} not published: {}", leadId, failure.toString());
+      }
     });
   }
 
@@ -274,6 +353,17 @@ final class OutboxPublisher implements PollingRunner.Poller {
     void merge(JourneyOutbox.Entry entry) {
       last = entry.message();
       entryIds.add(entry.id());
+    }
+
+    /** Takes in a later publication of the same lead and name: its entries, its variables. */
+    void absorb(Publication later) {
+      last = later.last;
+      entryIds.addAll(later.entryIds);
+    }
+
+    /** The lead and message name, which the wake interval paces. */
+    String pacingKey() {
+      return first.leadId() + '\n' + first.name();
     }
 
     /** The first message's id, the last one's variables and time to live. */

@@ -45,11 +45,16 @@ final class IngestFixture {
             Clock.systemUTC());
   }
 
-  /** A publisher of the journey outbox, named {@code name}. */
+  /** A publisher of the journey outbox, named {@code name}, that does not pace wake-ups. */
   OutboxPublisher publisher(String name, Duration minIdle) {
-    CorrelationProperties.Outbox settings =
-        new CorrelationProperties.Outbox(true, outbox.key(), "jornada", name, 100, Duration.ofMillis(100), minIdle, 8);
-    return new OutboxPublisher(redis, outbox, settings, signalsProvider(), name);
+    return publisher(name, minIdle, Duration.ZERO, Clock.systemUTC());
+  }
+
+  /** A publisher of the journey outbox, named {@code name}, pacing by {@code wakeInterval} on {@code clock}. */
+  OutboxPublisher publisher(String name, Duration minIdle, Duration wakeInterval, Clock clock) {
+    CorrelationProperties.Outbox settings = new CorrelationProperties.Outbox(
+        true, outbox.key(), "jornada", name, 100, Duration.ofMillis(100), minIdle, 8, wakeInterval);
+    return new OutboxPublisher(redis, outbox, settings, signalsProvider(), name, clock);
   }
 
   /** Publishes the journey outbox until nothing is left; returns how many entries were acknowledged. */

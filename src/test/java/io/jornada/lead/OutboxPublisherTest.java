@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jornada.support.RedisServer;
 import io.jornada.support.RedisServerExtension;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +173,9 @@ class OutboxPublisherTest {
     fixture.ingestor.ingest(List.of(click("a-1", "ana")));
     CorrelationProperties.Outbox settings =
         new CorrelationProperties.Outbox(true, fixture.outbox.key(), GROUP, "lead-only", 100, Duration.ofMillis(10),
-            Duration.ofSeconds(30), 8);
+            Duration.ofSeconds(30), 8, Duration.ZERO);
     OutboxPublisher leadOnly = new OutboxPublisher(redis, fixture.outbox, settings,
-        new StaticListableBeanFactory().getBeanProvider(JourneySignals.class), "lead-only");
+        new StaticListableBeanFactory().getBeanProvider(JourneySignals.class), "lead-only", Clock.systemUTC());
 
     // when
     int acknowledged = leadOnly.pollOnce();
@@ -231,6 +234,98 @@ class OutboxPublisherTest {
   private static LeadProfile inStage(String leadId, String funnelStage) {
     return new LeadProfile(leadId, "Ana Souza", "ana@example.com", null, null, null, 40, "organic", funnelStage,
         new Consent(true, false, false), null, Map.of(), null, null);
+  }
+
+  @Test
+  void shouldWakeALeadsJourneyAtOnceThenAtMostOncePerWakeInterval() {
+    // given: a publisher pacing wake-ups by 5 s, on a clock the test moves
+    MovableClock clock = new MovableClock(Instant.parse("2026-03-02T12:00:00Z"));
+    OutboxPublisher publisher = fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+    fixture.ingestor.ingest(List.of(click("a-1", "ana")));
+    publisher.pollOnce();
+    publisher.pollOnce();
+
+    // when: ana clicks twice more within the interval, bia once
+    fixture.ingestor.ingest(List.of(click("a-2", "ana")));
+    publisher.pollOnce();
+    fixture.ingestor.ingest(List.of(click("a-3", "ana"), click("b-1", "bia")));
+    publisher.pollOnce();
+    publisher.pollOnce();
+
+    // then: the first click woke ana's journey at once, bia is not held back by ana, and ana's
+    // later clicks wait, pending, for the interval's end
+    assertThat(fixture.signals.engaged).containsExactly("a-1", "b-1");
+    assertThat(redis.xlen(fixture.outbox.key())).isEqualTo(2);
+
+    // when: the interval ends
+    clock.advance(Duration.ofSeconds(5));
+    publisher.pollOnce();
+    publisher.pollOnce();
+
+    // then: one publication for both, under the first one's id, telling the last engagement
+    assertThat(fixture.signals.engaged).containsExactly("a-1", "b-1", "a-2");
+    assertThat(fixture.signals.named("lead-engaged")).last().satisfies(m ->
+        assertThat(m.variables().get("lastEngagement")).isEqualTo(Map.of("eventId", "a-3", "type", "email_click", "channel", "email")));
+    assertThat(redis.xlen(fixture.outbox.key())).isZero();
+    assertThat(redis.xpending(fixture.outbox.key(), GROUP).getTotal()).isZero();
+  }
+
+  @Test
+  void shouldPublishPacedEntriesAfterThePublisherDied() {
+    // given: a paced click pending with a publisher that then dies
+    MovableClock clock = new MovableClock(Instant.parse("2026-03-02T12:00:00Z"));
+    OutboxPublisher dying = fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+    fixture.ingestor.ingest(List.of(click("a-1", "ana")));
+    dying.pollOnce();
+    fixture.ingestor.ingest(List.of(click("a-2", "ana")));
+    dying.pollOnce();
+    dying.pollOnce();
+    assertThat(fixture.signals.engaged).containsExactly("a-1");
+
+    // when: the publisher starts again under its name
+    OutboxPublisher restarted = fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+    restarted.pollOnce();
+    restarted.pollOnce();
+
+    // then: the pending click is published, not lost
+    assertThat(fixture.signals.engaged).containsExactly("a-1", "a-2");
+    assertThat(redis.xlen(fixture.outbox.key())).isZero();
+  }
+
+  @Test
+  void shouldRefuseAWakeIntervalNotShorterThanMinIdle() {
+    assertThatThrownBy(() -> new CorrelationProperties.Outbox(true, "k", GROUP, "c", 100, Duration.ofSeconds(1),
+        Duration.ofSeconds(30), 8, Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("wake-interval");
+  }
+
+  /** A clock tests move by hand. */
+  private static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   private static LeadEvent click(String eventId, String leadId) {
