@@ -67,8 +67,14 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private final JourneyPorts journeys;
   private final String name;
   private final StreamGroup group;
+  private static final StreamEntryID PEL_START = new StreamEntryID(0, 0);
+
   /** Set at start and after a failed publication: this publisher's own pending entries go first. */
   private boolean ownPendingFirst = true;
+  /** Where the pass through this publisher's own pending entries goes on. */
+  private StreamEntryID pendingCursor = PEL_START;
+  /** When {@link #reclaimIfDue} may look for a dead publisher's entries again (clock millis). */
+  private long nextReclaim;
   private final Semaphore slots;
   /** Per lead, its last publication in flight: the lead's next ones chain after it. */
   private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
@@ -127,13 +133,11 @@ final class OutboxPublisher implements PollingRunner.Poller {
         settle();
         acknowledged = acknowledge();
         if (ownPendingFirst) {
-          // Paced entries are pending with this publisher too: read again below, paced again.
-          paced.clear();
-          entries = group.read(new StreamEntryID(0, 0), 0);
+          entries = readOwnPending();
         }
         if (entries.isEmpty()) {
           ownPendingFirst = false;
-          entries = group.reclaim();
+          entries = reclaimIfDue();
         }
       }
       if (entries.isEmpty()) {
@@ -152,10 +156,38 @@ final class OutboxPublisher implements PollingRunner.Poller {
       acknowledged += acknowledge();
       int failed = failedLeads.getAndSet(0);
       ownPendingFirst = true;
+      pendingCursor = PEL_START;
       throw new IllegalStateException("the journey messages of " + failed + " leads could not be published; "
           + acknowledged + " entries were, the rest are left pending");
     }
     return acknowledged + acknowledge();
+  }
+
+  /**
+   * The next page of this publisher's own pending entries, one pass through them: paced entries
+   * are pending too, so "until none is left" would never end. Empty when the pass is over.
+   */
+  private List<StreamEntry> readOwnPending() {
+    if (pendingCursor.equals(PEL_START)) {
+      paced.clear(); // they are read again in this pass, and paced again
+    }
+    List<StreamEntry> entries = group.read(pendingCursor, 0);
+    pendingCursor = entries.isEmpty() ? PEL_START : entries.get(entries.size() - 1).getID();
+    return entries;
+  }
+
+  /**
+   * Entries a dead publisher left pending, at most every quarter of {@code min-idle}: {@code
+   * XAUTOCLAIM} scans up to ten times its count of pending entries, and paced entries keep the
+   * pending list long.
+   */
+  private List<StreamEntry> reclaimIfDue() {
+    long now = clock.millis();
+    if (now < nextReclaim) {
+      return List.of();
+    }
+    nextReclaim = now + Math.max(1, settings.minIdle().toMillis() / 4);
+    return group.reclaim();
   }
 
   /** How long a read may wait for new entries: less while publications are in flight or paced. */
