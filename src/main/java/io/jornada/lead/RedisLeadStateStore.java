@@ -60,9 +60,16 @@ public class RedisLeadStateStore implements LeadStateStore {
    * <p>The cost of a script is mostly its calls into Redis, so each hash is read once ({@code
    * HMGET}) and written once ({@code HSET}) per lead and batch, however many of the lead's events
    * the batch holds: the lead's engagement (decayed counters, last-seen, histogram) is one hash,
-   * and the lead hash's counters and lastEngagedAt are read with its existence check. A decayed
-   * counter is stored as 'value|millis', the value as of that instant; a late event adds its own
-   * decayed contribution without moving the instant back, so order does not matter.
+   * and the lead hash's counters and lastEngagedAt are read with its existence check.
+   *
+   * <p>Decayed counters use forward decay: the hash's {@code landmark} (millis, set by the lead's
+   * first event) is a fixed reference instant, and an event at {@code t} adds {@code 2^((t -
+   * landmark) / halfLife)} to each of its counters, so that the value at {@code now} is the stored
+   * sum times {@code 2^(-(now - landmark) / halfLife)}. Recording is an addition (no instant per
+   * counter to parse, compare and move; a late event is no special case, order does not matter).
+   * Once events are more than 256 shortest half-lives past the landmark, the script moves the
+   * landmark to the latest event and rescales every decayed counter of the lead, so the sums
+   * never overflow.
    */
   private static final String RECORD =
       """
@@ -86,7 +93,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       for typ, i in pairs(countOf) do countOf[typ] = tonumber(lead[i] or '0') end
       local lastEngaged = tonumber(lead[2] or '0')
       local engagedBefore = lastEngaged
-      local fields, index = {}, {}
+      local fields, index = {'landmark'}, {landmark = 1}
       local function field(name)
         local i = index[name]
         if not i then
@@ -95,13 +102,18 @@ public class RedisLeadStateStore implements LeadStateStore {
         end
         return i
       end
-      local recorded = {}
+      local recorded, latest, shortest = {}, nil, nil
+      for h = 0, halfLives - 1 do
+        local halfLife = tonumber(ARGV[6 + 2 * h])
+        if not shortest or halfLife < shortest then shortest = halfLife end
+      end
       for e = 0, events - 1 do
         local a = first + 10 * e
         if redis.call('SET', KEYS[5 + e], '1', 'NX', 'EX', ARGV[1]) then
           results[e + 1] = 1
           recorded[#recorded + 1] = a
-          local channel = ARGV[a + 4]
+          local at, channel = tonumber(ARGV[a + 1]), ARGV[a + 4]
+          if not latest or at > latest then latest = at end
           for h = 0, halfLives - 1 do
             field(ARGV[5 + 2 * h] .. ':type:' .. ARGV[a])
             if channel ~= '' then field(ARGV[5 + 2 * h] .. ':channel:' .. channel) end
@@ -118,38 +130,47 @@ public class RedisLeadStateStore implements LeadStateStore {
         return results
       end
       local stored = redis.call('HMGET', KEYS[3], unpack(fields))
-      local value, since = {}, {}
-      local function decay(i, at, halfLife)
-        if value[i] == nil then
-          local previous = stored[i]
-          if previous then
-            local bar = string.find(previous, '|', 1, true)
-            value[i], since[i] = tonumber(string.sub(previous, 1, bar - 1)), tonumber(string.sub(previous, bar + 1))
-          else
-            value[i], since[i] = 0, at
+      local landmark = tonumber(stored[1])
+      local value = {}
+      if not landmark then
+        landmark = latest
+      elseif shortest and (latest - landmark) / shortest > 256 then
+        -- Move the landmark to the latest event: every decayed counter of the lead is rescaled.
+        local halfLifeOf = {}
+        for h = 0, halfLives - 1 do halfLifeOf[ARGV[5 + 2 * h]] = tonumber(ARGV[6 + 2 * h]) end
+        local all = redis.call('HGETALL', KEYS[3])
+        local rescaled = {}
+        for i = 1, #all, 2 do
+          local halfLife = halfLifeOf[string.match(all[i], '^([^:]+):')]
+          if halfLife then
+            local scaled = tonumber(all[i + 1]) * 2 ^ (-(latest - landmark) / halfLife)
+            rescaled[#rescaled + 1] = all[i]
+            rescaled[#rescaled + 1] = scaled
+            if index[all[i]] then value[index[all[i]]] = scaled end
           end
         end
-        if at >= since[i] then
-          value[i] = value[i] * 2 ^ (-(at - since[i]) / halfLife) + 1
-          since[i] = at
-        else
-          value[i] = value[i] + 2 ^ (-(since[i] - at) / halfLife)
-        end
+        if #rescaled > 0 then redis.call('HSET', KEYS[3], unpack(rescaled)) end
+        landmark = latest
       end
-      local plain = {}
+      value[1] = landmark
+      local function add(i, at, halfLife)
+        value[i] = (value[i] or tonumber(stored[i]) or 0) + 2 ^ ((at - landmark) / halfLife)
+      end
+      local lastEngaged = tonumber(lead[2] or '0')
+      local engagedBefore = lastEngaged
       for _, a in ipairs(recorded) do
         local typ, at, channel = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 4]
         for h = 0, halfLives - 1 do
           local halfLife = tonumber(ARGV[6 + 2 * h])
-          decay(index[ARGV[5 + 2 * h] .. ':type:' .. typ], at, halfLife)
-          if channel ~= '' then decay(index[ARGV[5 + 2 * h] .. ':channel:' .. channel], at, halfLife) end
+          add(index[ARGV[5 + 2 * h] .. ':type:' .. typ], at, halfLife)
+          if channel ~= '' then add(index[ARGV[5 + 2 * h] .. ':channel:' .. channel], at, halfLife) end
         end
         if channel ~= '' then
           local seen = index['seen:' .. channel]
-          local latest = plain[seen] or tonumber(stored[seen] or '0')
-          plain[seen] = at > latest and at or latest
+          local previous = value[seen] or tonumber(stored[seen] or '0')
+          value[seen] = at > previous and at or previous
           local hour = index['hour:' .. channel .. ':' .. ARGV[a + 6]]
-          plain[hour] = (plain[hour] or tonumber(stored[hour] or '0')) + 1
+          value[hour] = (value[hour] or tonumber(stored[hour] or '0')) + 1
         end
         countOf[typ] = countOf[typ] + 1
         if ARGV[a + 2] == '1' and at > lastEngaged then
@@ -158,12 +179,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       end
       local updates = {}
       for i, name in ipairs(fields) do
-        updates[#updates + 1] = name
-        if value[i] ~= nil then
-          updates[#updates + 1] = string.format('%.10g|%.0f', value[i], since[i])
-        else
-          updates[#updates + 1] = string.format('%.0f', plain[i])
-        end
+        updates[2 * i - 1], updates[2 * i] = name, string.format('%.17g', value[i])
       end
       redis.call('HSET', KEYS[3], unpack(updates))
       updates = {}
@@ -189,6 +205,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       """;
 
   /** Field prefixes of the engagement hash besides the decayed counters ({@code <halfLife>:…}). */
+  private static final String LANDMARK = "landmark";
   private static final String SEEN = "seen:";
   private static final String HOUR = "hour:";
 
@@ -374,32 +391,25 @@ public class RedisLeadStateStore implements LeadStateStore {
    */
   LeadEngagement engagement(String leadId) {
     long now = clock.millis();
+    Map<String, String> hash = redis.hgetAll(engagementKey(leadId));
+    String landmark = hash.remove(LANDMARK);
     Map<String, Double> counters = new TreeMap<>();
     Map<String, Instant> lastSeen = new TreeMap<>();
     Map<String, Long> histogram = new TreeMap<>();
-    redis.hgetAll(engagementKey(leadId)).forEach((field, stored) -> {
+    hash.forEach((field, stored) -> {
       if (field.startsWith(SEEN)) {
-        lastSeen.put(field.substring(SEEN.length()), Instant.ofEpochMilli(Long.parseLong(stored)));
+        lastSeen.put(field.substring(SEEN.length()), Instant.ofEpochMilli((long) Double.parseDouble(stored)));
       } else if (field.startsWith(HOUR)) {
-        histogram.put(field.substring(HOUR.length()), Long.parseLong(stored));
+        histogram.put(field.substring(HOUR.length()), (long) Double.parseDouble(stored));
       } else {
-        decayedNow(field, stored, now).ifPresent(value -> counters.put(field, value));
+        Duration halfLife = engagement.halfLives().get(field.substring(0, field.indexOf(':')));
+        if (halfLife != null && landmark != null) { // else a half-life no longer configured
+          double sinceLandmark = now - Double.parseDouble(landmark);
+          counters.put(field, Double.parseDouble(stored) * Math.pow(2, -sinceLandmark / halfLife.toMillis()));
+        }
       }
     });
     return new LeadEngagement(counters, lastSeen, histogram);
-  }
-
-  /** A decayed counter's value at {@code now}; empty for a half-life no longer configured. */
-  private Optional<Double> decayedNow(String field, String stored, long now) {
-    Duration halfLife = engagement.halfLives().get(field.substring(0, field.indexOf(':')));
-    if (halfLife == null) {
-      return Optional.empty();
-    }
-    int bar = stored.indexOf('|');
-    double value = Double.parseDouble(stored.substring(0, bar));
-    long since = Long.parseLong(stored.substring(bar + 1));
-    double elapsed = Math.max(0, now - since);
-    return Optional.of(value * Math.pow(2, -elapsed / halfLife.toMillis()));
   }
 
   @Override

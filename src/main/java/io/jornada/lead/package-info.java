@@ -27,8 +27,11 @@
  *       {@link io.jornada.lead.LeadProfile} is read from here, and so are the scoring features.
  *   <li>{@code jornada:lead:<leadId>:engagement} (hash), what the event stream taught: the
  *       exponentially decayed counters {@code <halfLifeName>:type:<eventType>} and {@code
- *       <halfLifeName>:channel:<channel>} → {@code value|millis} (the value as of that instant;
- *       decay is applied on write and on read); last-seen {@code seen:<channel>} → latest event
+ *       <halfLifeName>:channel:<channel>}, in forward decay: each event at {@code t} added {@code
+ *       2^((t - landmark) / halfLife)}, and the value now is the sum times {@code 2^(-(now -
+ *       landmark) / halfLife)}, with {@code landmark} (millis) a field of the same hash, moved
+ *       forward (and the sums rescaled) every 256 shortest half-lives; last-seen {@code
+ *       seen:<channel>} → latest event
  *       time (epoch millis); the send-time histogram {@code hour:<channel>:<weekday 1-7>:<hour
  *       0-23>} → events, in {@code jornada.lead.engagement.time-zone}. One hash, so recording an
  *       event reads and writes it once.
@@ -58,10 +61,11 @@
  *       jornada:sales:reasons} (hash, leadId → JSON array of reasons).
  * </ul>
  *
- * <p>Each write is one Lua script, so it is atomic: recording an event checks the lead exists,
- * claims the eventId, increments the counter, updates the decayed counters, last-seen and
- * histogram, moves {@code lastEngagedAt} forward (engagement types only, never backward for late
- * events) and appends to the timeline, or does nothing. The scripts touch keys of several leads'
+ * <p>Each write is one Lua script, so it is atomic: recording the events of one lead from one
+ * batch checks the lead exists, claims each eventId, increments the counters, updates the decayed
+ * counters, last-seen and histogram, moves {@code lastEngagedAt} forward (engagement types only,
+ * never backward for late events) and appends to the timeline, or does nothing; a batch is one
+ * pipeline of such scripts, one per lead. The scripts touch keys of several leads'
  * slots, so this layout targets a standalone Redis (or a primary with replicas), not Redis
  * Cluster.
  */

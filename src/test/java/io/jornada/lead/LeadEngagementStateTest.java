@@ -77,6 +77,30 @@ class LeadEngagementStateTest {
   }
 
   @Test
+  void shouldKeepDecayedCountersFiniteAndRightYearsAfterTheFirstEvent() {
+    // given: one click at T0, then one every 100 days for ten years (past 256 day half-lives,
+    // where the landmark must move, and far past where 2^(days) overflows a double)
+    RedisLeadStateStore store = store(T0);
+    store.upsert(RedisLeadStateStoreTest.lead("ana"));
+    Instant last = T0;
+    for (int i = 0; i <= 36; i++) {
+      last = T0.plus(Duration.ofDays(100L * i));
+      store.recordAll(List.of(event("y-" + i, "email_click", "email", last)), e -> null);
+    }
+
+    // when
+    LeadEngagement atLast = store(last).engagement("ana");
+
+    // then: the last click counts 1, the one 100 days before 2^-100 (day) or 2^(-100/7) (week)
+    double week = 1 / (1 - Math.pow(2, -100.0 / 7)); // the geometric sum of all 37 clicks, to 1e-6
+    assertThat(atLast.decayedType("day", "email_click")).isCloseTo(1.0, within(1e-9));
+    assertThat(atLast.decayedType("week", "email_click")).isCloseTo(week, within(1e-6));
+    assertThat(atLast.decayedChannel("week", "email")).isCloseTo(week, within(1e-6));
+    assertThat(Double.parseDouble(redis.hget(RedisLeadStateStore.engagementKey("ana"), "landmark")))
+        .as("the landmark moved forward").isGreaterThan(T0.toEpochMilli());
+  }
+
+  @Test
   void shouldKeepLastSeenAndAnHourByWeekdayHistogramPerChannel() {
     // given
     RedisLeadStateStore store = store(T0);

@@ -2,6 +2,7 @@ package io.jornada.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jornada.support.RedisServer;
@@ -185,8 +186,13 @@ class RedisLeadStateStoreTest {
         assertThat(actual.lastEngagedAt()).isEqualTo(expected.lastEngagedAt());
         assertThat(redis.xlen(RedisLeadStateStore.timelineKey(leadId)))
             .isEqualTo(other.xlen(RedisLeadStateStore.timelineKey(leadId)));
-        assertThat(redis.hgetAll(RedisLeadStateStore.engagementKey(leadId)))
-            .isEqualTo(other.hgetAll(RedisLeadStateStore.engagementKey(leadId)));
+        LeadEngagement expectedEngagement = atT0(other).engagement(leadId);
+        LeadEngagement actualEngagement = atT0(redis).engagement(leadId);
+        assertThat(actualEngagement.lastSeen()).isEqualTo(expectedEngagement.lastSeen());
+        assertThat(actualEngagement.hours()).isEqualTo(expectedEngagement.hours());
+        assertThat(actualEngagement.decayed().keySet()).isEqualTo(expectedEngagement.decayed().keySet());
+        expectedEngagement.decayed().forEach((counter, value) ->
+            assertThat(actualEngagement.decayed().get(counter)).as(counter).isCloseTo(value, within(1e-9)));
       }
       assertThat(store.find("ana").orElseThrow().eventCounts())
           .isEqualTo(Map.of("email_open", 1, "page_view", 2, "email_click", 1));
@@ -194,6 +200,11 @@ class RedisLeadStateStoreTest {
     } finally {
       other.close();
     }
+  }
+
+  /** A store on this Redis whose clock stands at T0. */
+  private static RedisLeadStateStore atT0(RedisClient redis) {
+    return new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), Clock.fixed(T0, java.time.ZoneOffset.UTC));
   }
 
   static LeadProfile lead(String id) {
