@@ -73,8 +73,6 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private boolean ownPendingFirst = true;
   /** Where the pass through this publisher's own pending entries goes on. */
   private StreamEntryID pendingCursor = PEL_START;
-  /** When {@link #reclaimIfDue} may look for a dead publisher's entries again (clock millis). */
-  private long nextReclaim;
   private final Semaphore slots;
   /** Per lead, its last publication in flight: the lead's next ones chain after it. */
   private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
@@ -103,7 +101,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
     this.journeys = new JourneyPorts(signals);
     this.name = name;
     this.slots = new Semaphore(settings.maxInFlight());
-    this.group = new StreamGroup(redis, outbox.key(), settings.group(), name, settings.minIdle(), settings.batchSize());
+    this.group = new StreamGroup(redis, outbox.key(), settings.group(), name, settings.minIdle(), settings.batchSize(), clock);
   }
 
   @Override
@@ -137,7 +135,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
         }
         if (entries.isEmpty()) {
           ownPendingFirst = false;
-          entries = reclaimIfDue();
+          entries = group.reclaim();
         }
       }
       if (entries.isEmpty()) {
@@ -174,20 +172,6 @@ final class OutboxPublisher implements PollingRunner.Poller {
     List<StreamEntry> entries = group.read(pendingCursor, 0);
     pendingCursor = entries.isEmpty() ? PEL_START : entries.get(entries.size() - 1).getID();
     return entries;
-  }
-
-  /**
-   * Entries a dead publisher left pending, at most every quarter of {@code min-idle}: {@code
-   * XAUTOCLAIM} scans up to ten times its count of pending entries, and paced entries keep the
-   * pending list long.
-   */
-  private List<StreamEntry> reclaimIfDue() {
-    long now = clock.millis();
-    if (now < nextReclaim) {
-      return List.of();
-    }
-    nextReclaim = now + Math.max(1, settings.minIdle().toMillis() / 4);
-    return group.reclaim();
   }
 
   /** How long a read may wait for new entries: less while publications are in flight or paced. */

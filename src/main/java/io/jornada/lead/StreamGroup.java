@@ -1,5 +1,6 @@
 package io.jornada.lead;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ import redis.clients.jedis.resps.StreamEntry;
  * missing, and reclaims entries other consumers left pending for longer than {@code minIdle}
  * ({@code XAUTOCLAIM}, walking the pending list with a cursor), and reads its entries. Shared by the event stream
  * consumer and the journey outbox publisher.
+ *
+ * <p>It looks for entries to reclaim at most every quarter of {@code minIdle}: {@code XAUTOCLAIM}
+ * scans up to ten times its count of pending entries, and a busy group always has a long pending
+ * list (the batches being processed, the outbox's paced messages). Asking on every read cost
+ * more Redis time than the events themselves, for entries that wait {@code minIdle} anyway.
  */
 final class StreamGroup {
 
@@ -24,10 +30,15 @@ final class StreamGroup {
   private final String consumer;
   private final Duration minIdle;
   private final int batchSize;
+  private final Clock clock;
   private StreamEntryID claimCursor = new StreamEntryID(0, 0);
+  /** When {@link #reclaim} may look again (clock millis). */
+  private long nextReclaim;
   private boolean ready;
 
-  StreamGroup(RedisClient redis, String key, String group, String consumer, Duration minIdle, int batchSize) {
+  StreamGroup(
+      RedisClient redis, String key, String group, String consumer, Duration minIdle, int batchSize, Clock clock) {
+    this.clock = clock;
     this.redis = redis;
     this.key = key;
     this.group = group;
@@ -77,8 +88,16 @@ final class StreamGroup {
     return read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
   }
 
-  /** Up to {@code batchSize} entries pending longer than {@code minIdle}, now this consumer's. */
+  /**
+   * Up to {@code batchSize} entries pending longer than {@code minIdle}, now this consumer's; none
+   * when the last look was less than a quarter of {@code minIdle} ago.
+   */
   List<StreamEntry> reclaim() {
+    long now = clock.millis();
+    if (now < nextReclaim) {
+      return List.of();
+    }
+    nextReclaim = now + Math.max(1, minIdle.toMillis() / 4);
     Map.Entry<StreamEntryID, List<StreamEntry>> claimed =
         redis.xautoclaim(key, group, consumer, minIdle.toMillis(), claimCursor, new XAutoClaimParams().count(batchSize));
     claimCursor = claimed.getKey();

@@ -54,7 +54,7 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
     this.stream = stream;
     this.name = name;
     this.clock = clock;
-    this.group = new StreamGroup(redis, stream.key(), stream.group(), name, stream.minIdle(), stream.batchSize());
+    this.group = new StreamGroup(redis, stream.key(), stream.group(), name, stream.minIdle(), stream.batchSize(), clock);
   }
 
   @Override
