@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,13 +99,26 @@ final class EventIngestor {
         name, event.leadId(), event.eventId(), correlation.timeToLive(), Map.of("lastEngagement", engagement));
   }
 
-  /** One evaluation per lead and batch: the lead's state after all its events of the batch. */
+  /**
+   * One evaluation per lead and batch: the lead's state after all its events of the batch. Only
+   * leads whose segments change are written (most events change none); the write itself works
+   * out the change from the stored memberships, atomically, so a concurrent change is never
+   * undone by half.
+   */
   private void updateSegments(Map<String, LeadEvent> lastRecordedByLead, Predicate<String> caught) {
     if (lastRecordedByLead.isEmpty()) {
       return;
     }
     Map<String, List<String>> memberships = new LinkedHashMap<>();
-    segments.inputsOf(lastRecordedByLead.keySet()).forEach((leadId, input) -> memberships.put(leadId, rules.segmentsOf(input)));
+    segments.currentOf(lastRecordedByLead.keySet()).forEach((leadId, current) -> {
+      List<String> wanted = rules.segmentsOf(current.input());
+      if (!current.segments().equals(Set.copyOf(wanted))) {
+        memberships.put(leadId, wanted);
+      }
+    });
+    if (memberships.isEmpty()) {
+      return;
+    }
     Map<String, String> triggers = new HashMap<>();
     lastRecordedByLead.forEach((leadId, event) -> triggers.put(leadId, event.eventId()));
     segments.apply(

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
@@ -85,10 +86,17 @@ final class RedisSegments {
     return "jornada:lead:" + leadId + ":segments";
   }
 
-  /** What the segment rules read for each lead, in one round trip; unknown leads are left out. */
-  Map<String, SegmentRules.SegmentInput> inputsOf(Collection<String> leadIds) {
+  /** What the segment rules read for a lead, and the segments it is in now. */
+  record Current(SegmentRules.SegmentInput input, Set<String> segments) {}
+
+  /**
+   * What the segment rules read for each lead and its segments now, in one round trip; unknown
+   * leads are left out.
+   */
+  Map<String, Current> currentOf(Collection<String> leadIds) {
     Map<String, Response<List<String>>> attributes = new LinkedHashMap<>();
     Map<String, Response<String>> bands = new LinkedHashMap<>();
+    Map<String, Response<Set<String>>> memberships = new LinkedHashMap<>();
     try (AbstractPipeline pipeline = redis.pipelined()) {
       for (String leadId : leadIds) {
         attributes.put(
@@ -96,26 +104,26 @@ final class RedisSegments {
             pipeline.hmget(
                 RedisLeadStateStore.leadKey(leadId), "funnelStage", "source", "companySize", "preferredChannel"));
         bands.put(leadId, pipeline.hget(RedisLeadStateStore.leadKey(leadId) + SCORE_SUFFIX, "band"));
+        memberships.put(leadId, pipeline.smembers(leadSegmentsKey(leadId)));
       }
       pipeline.sync();
     }
-    Map<String, SegmentRules.SegmentInput> inputs = new LinkedHashMap<>();
+    Map<String, Current> current = new LinkedHashMap<>();
     attributes.forEach((leadId, response) -> {
       List<String> values = response.get();
       if (values.stream().allMatch(v -> v == null)) {
         return;
       }
       String band = bands.get(leadId).get();
-      inputs.put(
-          leadId,
-          new SegmentRules.SegmentInput(
-              band == null ? NO_SCORE_BAND : band,
-              values.get(0),
-              values.get(1),
-              values.get(2) == null ? 0 : Integer.parseInt(values.get(2)),
-              values.get(3)));
+      SegmentRules.SegmentInput input = new SegmentRules.SegmentInput(
+          band == null ? NO_SCORE_BAND : band,
+          values.get(0),
+          values.get(1),
+          values.get(2) == null ? 0 : Integer.parseInt(values.get(2)),
+          values.get(3));
+      current.put(leadId, new Current(input, memberships.get(leadId).get()));
     });
-    return inputs;
+    return current;
   }
 
   /**
