@@ -143,7 +143,7 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     awaitWaiting(waiting, Duration.ofMinutes(3));
 
     // The first seconds of ingest compile its code (C2, on the same 2 cores): not what is measured.
-    int warmUp = environment.getProperty("jornada.bench.ingest.warm-up-seconds", Integer.class, 5);
+    int warmUp = environment.getProperty("jornada.bench.ingest.warm-up-seconds", Integer.class, 15);
     console.printf("bench: warming up (HTTP batch ingest, %d s, not measured)%n", warmUp);
     httpThroughput(load, warmUp);
     awaitOutboxDrained(Duration.ofMinutes(5));
