@@ -103,10 +103,14 @@ public class RedisLeadStateStore implements LeadStateStore {
         return i
       end
       local recorded, latest, shortest = {}, nil, nil
-      for h = 0, halfLives - 1 do
-        local halfLife = tonumber(ARGV[6 + 2 * h])
-        if not shortest or halfLife < shortest then shortest = halfLife end
+      local halfLifeName, halfLife = {}, {}
+      for h = 1, halfLives do
+        halfLifeName[h], halfLife[h] = ARGV[3 + 2 * h], tonumber(ARGV[4 + 2 * h])
+        if not shortest or halfLife[h] < shortest then shortest = halfLife[h] end
       end
+      -- Per recorded event r and half-life h: its type counter at slot[2 * (halfLives * (r - 1) + h) - 1],
+      -- its channel counter (or false) at the next slot.
+      local slot = {}
       for e = 0, events - 1 do
         local a = first + 10 * e
         if redis.call('SET', KEYS[5 + e], '1', 'NX', 'EX', ARGV[1]) then
@@ -114,9 +118,9 @@ public class RedisLeadStateStore implements LeadStateStore {
           recorded[#recorded + 1] = a
           local at, channel = tonumber(ARGV[a + 1]), ARGV[a + 4]
           if not latest or at > latest then latest = at end
-          for h = 0, halfLives - 1 do
-            field(ARGV[5 + 2 * h] .. ':type:' .. ARGV[a])
-            if channel ~= '' then field(ARGV[5 + 2 * h] .. ':channel:' .. channel) end
+          for h = 1, halfLives do
+            slot[#slot + 1] = field(halfLifeName[h] .. ':type:' .. ARGV[a])
+            slot[#slot + 1] = channel ~= '' and field(halfLifeName[h] .. ':channel:' .. channel)
           end
           if channel ~= '' then
             field('seen:' .. channel)
@@ -153,17 +157,17 @@ public class RedisLeadStateStore implements LeadStateStore {
         landmark = latest
       end
       value[1] = landmark
-      local function add(i, at, halfLife)
-        value[i] = (value[i] or tonumber(stored[i]) or 0) + 2 ^ ((at - landmark) / halfLife)
-      end
       local lastEngaged = tonumber(lead[2] or '0')
       local engagedBefore = lastEngaged
+      local s = 0
       for _, a in ipairs(recorded) do
         local typ, at, channel = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 4]
-        for h = 0, halfLives - 1 do
-          local halfLife = tonumber(ARGV[6 + 2 * h])
-          add(index[ARGV[5 + 2 * h] .. ':type:' .. typ], at, halfLife)
-          if channel ~= '' then add(index[ARGV[5 + 2 * h] .. ':channel:' .. channel], at, halfLife) end
+        for h = 1, halfLives do
+          local increment = 2 ^ ((at - landmark) / halfLife[h])
+          local t, c = slot[s + 1], slot[s + 2]
+          s = s + 2
+          value[t] = (value[t] or tonumber(stored[t]) or 0) + increment
+          if c then value[c] = (value[c] or tonumber(stored[c]) or 0) + increment end
         end
         if channel ~= '' then
           local seen = index['seen:' .. channel]
@@ -179,7 +183,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       end
       local updates = {}
       for i, name in ipairs(fields) do
-        updates[2 * i - 1], updates[2 * i] = name, string.format('%.17g', value[i])
+        updates[2 * i - 1], updates[2 * i] = name, value[i] -- Redis writes numbers in full precision
       end
       redis.call('HSET', KEYS[3], unpack(updates))
       updates = {}
