@@ -240,7 +240,7 @@ class OutboxPublisherTest {
   void shouldWakeALeadsJourneyAtOnceThenAtMostOncePerWakeInterval() {
     // given: a publisher pacing wake-ups by 5 s, on a clock the test moves
     MovableClock clock = new MovableClock(Instant.parse("2026-03-02T12:00:00Z"));
-    OutboxPublisher publisher = fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+    OutboxPublisher publisher = paced(clock);
     fixture.ingestor.ingest(List.of(click("a-1", "ana")));
     publisher.pollOnce();
     publisher.pollOnce();
@@ -274,7 +274,7 @@ class OutboxPublisherTest {
   void shouldPublishPacedEntriesAfterThePublisherDied() {
     // given: a paced click pending with a publisher that then dies
     MovableClock clock = new MovableClock(Instant.parse("2026-03-02T12:00:00Z"));
-    OutboxPublisher dying = fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+    OutboxPublisher dying = paced(clock);
     fixture.ingestor.ingest(List.of(click("a-1", "ana")));
     dying.pollOnce();
     fixture.ingestor.ingest(List.of(click("a-2", "ana")));
@@ -283,7 +283,7 @@ class OutboxPublisherTest {
     assertThat(fixture.signals.engaged).containsExactly("a-1");
 
     // when: the publisher starts again under its name
-    OutboxPublisher restarted = fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
+    OutboxPublisher restarted = paced(clock);
     restarted.pollOnce();
     restarted.pollOnce();
 
@@ -298,6 +298,11 @@ class OutboxPublisherTest {
         Duration.ofSeconds(30), 8, Duration.ofSeconds(30)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("wake-interval");
+  }
+
+  /** A publisher named "paced" that paces wake-ups by 5 s on {@code clock}. */
+  private OutboxPublisher paced(Clock clock) {
+    return fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
   }
 
   /** A clock tests move by hand. */
