@@ -3,6 +3,7 @@ package io.jornada.scoring;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The latest score of each lead. Replacing a lead's score is atomic, together with the journey
@@ -15,8 +16,14 @@ public interface LeadScoreStore {
    * the score it replaces: a crossing of {@code crossings} whose message a journey catches appends
    * that message to the journey outbox, once (concurrent replacements of a lead see each other's
    * score). A lead's first score crosses nothing.
+   *
+   * <p>An unexplained score ({@link StoredScore#explained()} false) is stored without reasons,
+   * unless it crosses into a caught message, whose content needs them: then nothing is stored for
+   * that lead, and it is returned, to be replaced again with an explained score.
+   *
+   * @return the leads whose unexplained score crosses, left as they were
    */
-  void replaceAll(List<StoredScore> scores, Crossings crossings);
+  Set<String> replaceAll(List<StoredScore> scores, Crossings crossings);
 
   /** The latest score, or empty when the lead was never scored. */
   Optional<StoredScore> find(String leadId);

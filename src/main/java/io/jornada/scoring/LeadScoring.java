@@ -91,32 +91,51 @@ public class LeadScoring implements LeadEventListener {
 
   /**
    * The leads of an ingested batch, as {@link #score} does one, with one round trip each to read
-   * the leads, replace their scores (and append their crossings), find which are queued for sales
-   * and refresh those: per lead, that was three round trips on the ingest thread.
+   * the leads, find which are queued for sales, replace their scores (and append their crossings)
+   * and refresh the queued ones: per lead, that was three round trips on the ingest thread.
+   *
+   * <p>Reasons (TreeSHAP, some thirty times the cost of the probability) are computed only where
+   * they are read: for the leads sales has, whose queue entries show them, and for the few whose
+   * new score crosses into a journey message, which carries them (the store refuses those without
+   * reasons, and they are explained and replaced again). Every other lead's stored score loses its
+   * reasons, so they never describe an older score; {@link #score} and the API explain afresh.
    */
   @Override
   public void eventsRecorded(List<LeadEvent> lastEventPerLead) {
     Map<String, LeadProfile> found = leads.findAll(lastEventPerLead.stream().map(LeadEvent::leadId).toList());
-    Instant now = clock.instant();
-    List<LeadProfile> profiles = List.copyOf(found.values());
-    List<LeadScore> computed = scorer.scoreAll(profiles);
-    List<StoredScore> latest = new ArrayList<>(profiles.size());
-    for (int i = 0; i < profiles.size(); i++) {
-      latest.add(StoredScore.of(profiles.get(i).leadId(), computed.get(i), now));
-    }
-    scores.replaceAll(latest, crossings());
-    // Reasons are formatted for the few leads sales already has, not for every lead of the batch.
-    Set<String> queued = salesQueue.queued(found.keySet());
-    if (queued.isEmpty()) {
+    if (found.isEmpty()) {
       return;
     }
-    List<SalesQueue.HandOff> handOffs = new ArrayList<>(queued.size());
-    for (StoredScore score : latest) {
-      if (queued.contains(score.leadId())) {
-        handOffs.add(new SalesQueue.HandOff(score.leadId(), score.probability(), score.reasonLabels()));
-      }
+    Instant now = clock.instant();
+    Set<String> queued = salesQueue.queued(found.keySet());
+    List<LeadProfile> forSales = new ArrayList<>(queued.size());
+    List<LeadProfile> others = new ArrayList<>(found.size());
+    found.values().forEach(lead -> (queued.contains(lead.leadId()) ? forSales : others).add(lead));
+    List<StoredScore> explained = explained(forSales, now);
+    List<StoredScore> latest = new ArrayList<>(explained);
+    List<LeadScore> ranked = scorer.rankAll(others);
+    for (int i = 0; i < others.size(); i++) {
+      latest.add(StoredScore.unexplained(others.get(i).leadId(), ranked.get(i), now));
     }
-    salesQueue.refreshAll(handOffs);
+    Set<String> crossing = scores.replaceAll(latest, crossings());
+    if (!crossing.isEmpty()) {
+      List<LeadProfile> toExplain = others.stream().filter(lead -> crossing.contains(lead.leadId())).toList();
+      scores.replaceAll(explained(toExplain, now), crossings());
+    }
+    if (!explained.isEmpty()) {
+      salesQueue.refreshAll(explained.stream()
+          .map(score -> new SalesQueue.HandOff(score.leadId(), score.probability(), score.reasonLabels()))
+          .toList());
+    }
+  }
+
+  private List<StoredScore> explained(List<LeadProfile> profiles, Instant now) {
+    List<LeadScore> computed = scorer.scoreAll(profiles);
+    List<StoredScore> explained = new ArrayList<>(profiles.size());
+    for (int i = 0; i < profiles.size(); i++) {
+      explained.add(StoredScore.of(profiles.get(i).leadId(), computed.get(i), now));
+    }
+    return explained;
   }
 
   /** The crossings of a re-score now: a message is named only while a journey catches it. */

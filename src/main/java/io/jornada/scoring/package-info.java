@@ -10,7 +10,9 @@
  * {@code GET /api/leads/{id}/score}; it stores the score in Redis ({@code
  * jornada:lead:<leadId>:score}) and, in the same Lua step, appends a threshold crossing's message
  * ({@code lead-hot}, {@code lead-cooling}) to the lead package's journey outbox when a deployed
- * journey catches it; the lead package publishes the outbox. Nothing here knows Camunda.
+ * journey catches it; the lead package publishes the outbox. Nothing here knows Camunda. On
+ * ingest, reasons are computed only for queued leads and crossings (see {@link
+ * io.jornada.scoring.LeadScoring#eventsRecorded}).
  *
  * <p>{@link io.jornada.scoring.ScoringCommands} holds the offline commands ({@code train}, {@code
  * evaluate} with its Markdown and PNG report, {@code bench scoring}).

@@ -50,6 +50,9 @@ class LeadScoringTest {
 
   /** The scorer answers whatever the test sets: scoring here is about what happens around it. */
   private volatile double next = 0.1;
+  /** Per lead, a probability that overrides {@link #next}. */
+  private final Map<String, Double> nextOf = new java.util.concurrent.ConcurrentHashMap<>();
+
 
   @BeforeAll
   static void connect() {
@@ -228,6 +231,50 @@ class LeadScoringTest {
   }
 
   @Test
+  void shouldExplainAnIngestReScoreOnlyWhereTheReasonsAreRead() {
+    // given: lead-1 scored (with reasons), lead-2 scored and queued for sales, lead-3 about to cross
+    for (String id : List.of("lead-2", "lead-3")) {
+      leads.upsert(new LeadProfile(id, "Bia", "bia@example.com", null, null, null, 10, "organic", "awareness",
+          Consent.none(), null, Map.of(), Instant.now(), null));
+    }
+    LeadScoring scoring = scoring();
+    next = 0.3;
+    List.of("lead-1", "lead-2", "lead-3").forEach(scoring::score);
+    salesQueue.handOff("lead-2", 0.3, List.of("old"));
+    next = 0.5;
+    scoring.score("lead-3");
+
+    // when: a batch re-scores all three; lead-3 now crosses the hot threshold
+    nextOf.put("lead-3", 0.7);
+    scoring.eventsRecorded(List.of(
+        new LeadEvent("e-1", "lead-1", "page_view", Instant.now(), "web", Map.of()),
+        new LeadEvent("e-2", "lead-2", "page_view", Instant.now(), "web", Map.of()),
+        new LeadEvent("e-3", "lead-3", "pricing_view", Instant.now(), "web", Map.of())));
+
+    // then: lead-1's stored score is current but has no reasons (none of an older score either)
+    assertThat(scores.find("lead-1")).hasValueSatisfying(s -> {
+      assertThat(s.probability()).isEqualTo(0.5);
+      assertThat(s.explained()).isFalse();
+      assertThat(s.reasons()).isEmpty();
+    });
+    assertThat(redis.hexists("jornada:lead:lead-1:score", "reasons")).isFalse();
+    // the queued lead's reasons are stored and shown to sales
+    assertThat(scores.find("lead-2")).hasValueSatisfying(s -> assertThat(s.reasons()).isNotEmpty());
+    assertThat(salesQueue.top(10)).singleElement().satisfies(h -> {
+      assertThat(h.score()).isEqualTo(0.5);
+      assertThat(h.reasons()).containsExactly("count_pricing_view=3 (+0.50)");
+    });
+    // the crossing was explained: its score has reasons, its message carries them
+    assertThat(scores.find("lead-3")).hasValueSatisfying(s -> {
+      assertThat(s.probability()).isEqualTo(0.7);
+      assertThat(s.reasons()).isNotEmpty();
+    });
+    assertThat(outbox()).singleElement().satisfies(entry -> assertThat(entry.getFields())
+        .containsEntry("name", "lead-hot").containsEntry("key", "lead-3")
+        .hasEntrySatisfying("variables", v -> assertThat(v).contains("count_pricing_view=3 (+0.50)")));
+  }
+
+  @Test
   void shouldKeepAQueuedLeadsQueueScoreCurrent() {
     // given a lead handed off at 0.7 and another never handed off
     salesQueue.handOff("lead-1", 0.7, List.of("old"));
@@ -296,9 +343,11 @@ class LeadScoringTest {
   }
 
   private LeadScoring scoring() {
-    LeadScorer scorer = lead -> new LeadScore(
-        next, new ScoreBands(0.6, 0.35, 0.15).bandOf(next),
-        List.of(new LeadScore.Reason("count_pricing_view", 3, 0.5)), "v0042");
+    LeadScorer scorer = lead -> {
+      double probability = nextOf.getOrDefault(lead.leadId(), next);
+      return new LeadScore(probability, new ScoreBands(0.6, 0.35, 0.15).bandOf(probability),
+          List.of(new LeadScore.Reason("count_pricing_view", 3, 0.5)), "v0042");
+    };
     return new LeadScoring(
         leads, scorer, scores, salesQueue, caught::contains, 0.6, 0.2, Duration.ofHours(1), Clock.tickMillis(ZoneOffset.UTC));
   }

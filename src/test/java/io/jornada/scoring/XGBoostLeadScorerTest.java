@@ -131,6 +131,24 @@ class XGBoostLeadScorerTest {
     assertThat(batch).isEqualTo(one);
   }
 
+  @Test
+  void shouldRankABatchWithTheProbabilitiesAndBandsItScoresWithoutReasons() {
+    // given
+    List<LeadProfile> leads = TestModels.population(45, 50).stream().map(SyntheticLead::profile).toList();
+    List<LeadScore> explained = scorer.scoreAll(leads);
+
+    // when
+    List<LeadScore> ranked = scorer.rankAll(leads);
+
+    // then: the same probability and band for each lead, in order, and no reasons
+    assertThat(ranked).hasSize(explained.size());
+    for (int i = 0; i < ranked.size(); i++) {
+      assertThat(ranked.get(i).probability()).isEqualTo(explained.get(i).probability());
+      assertThat(ranked.get(i).band()).isEqualTo(explained.get(i).band());
+      assertThat(ranked.get(i).reasons()).isEmpty();
+    }
+  }
+
   private static List<Double> scoreAll(List<LeadProfile> leads) {
     return leads.stream().map(lead -> scorer.score(lead).probability()).toList();
   }
