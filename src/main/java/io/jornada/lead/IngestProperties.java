@@ -43,10 +43,6 @@ public record IngestProperties(
    * @param minIdle how long an entry stays pending with a consumer before another reclaims it
    *     with {@code XAUTOCLAIM} (a consumer that crashed mid-batch)
    * @param deadLetterKey stream where entries that can never be processed go, with the reason
-   * @param linger when a read brings a partly filled batch under load (a tenth to a half of
-   *     {@code batch-size}), how long to wait for more before processing: a lead's work (re-score,
-   *     segments) is done once per batch, so fuller batches cost less per event. Light traffic
-   *     (smaller reads) never waits
    */
   public record Stream(
       @DefaultValue("true") boolean enabled,
@@ -57,8 +53,7 @@ public record IngestProperties(
       @DefaultValue("1000") int batchSize,
       @DefaultValue("1s") Duration block,
       @DefaultValue("30s") Duration minIdle,
-      @DefaultValue("jornada:ingest:rejected") String deadLetterKey,
-      @DefaultValue("10ms") Duration linger) {}
+      @DefaultValue("jornada:ingest:rejected") String deadLetterKey) {}
 
   /** The defaults, for code that runs without Spring. */
   public static IngestProperties defaults() {
@@ -70,6 +65,6 @@ public record IngestProperties(
         16384,
         10000,
         new Stream(true, "jornada:ingest", "jornada", "", 2, 1000, Duration.ofSeconds(1),
-            Duration.ofSeconds(30), "jornada:ingest:rejected", Duration.ofMillis(10)));
+            Duration.ofSeconds(30), "jornada:ingest:rejected"));
   }
 }

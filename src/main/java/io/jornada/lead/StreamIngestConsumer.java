@@ -75,7 +75,7 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
     try {
       entries = group.reclaim();
       if (entries.isEmpty()) {
-        entries = fill(group.read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, (int) stream.block().toMillis()));
+        entries = group.read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, (int) stream.block().toMillis());
       }
     } catch (JedisDataException e) {
       if (group.lost(e)) {
@@ -88,28 +88,6 @@ final class StreamIngestConsumer implements PollingRunner.Poller {
     }
     process(entries);
     return entries.size();
-  }
-
-  /** A partly filled batch under load waits {@code linger} for one more read. */
-  private List<StreamEntry> fill(List<StreamEntry> read) {
-    int batch = stream.batchSize();
-    if (stream.linger().isZero() || read.size() < batch / 10 || read.size() >= batch / 2) {
-      return read;
-    }
-    try {
-      Thread.sleep(stream.linger().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return read;
-    }
-    List<StreamEntry> more = group.read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, 0);
-    if (more.isEmpty()) {
-      return read;
-    }
-    List<StreamEntry> filled = new ArrayList<>(read.size() + more.size());
-    filled.addAll(read);
-    filled.addAll(more);
-    return filled;
   }
 
   private void process(List<StreamEntry> entries) {

@@ -73,14 +73,9 @@ final class IngestFixture {
 
   /** A consumer of {@code key}: not the default stream, which running applications in the same JVM consume. */
   StreamIngestConsumer consumer(String key, String name, Duration minIdle) {
-    return consumer(key, name, minIdle, Duration.ZERO);
-  }
-
-  /** As {@link #consumer(String, String, Duration)}, reading 100 at a time and lingering as told. */
-  StreamIngestConsumer consumer(String key, String name, Duration minIdle, Duration linger) {
     IngestProperties.Stream stream =
         new IngestProperties.Stream(
-            true, key, "jornada", name, 1, 100, Duration.ofMillis(100), minIdle, key + ":rejected", linger);
+            true, key, "jornada", name, 1, 100, Duration.ofMillis(100), minIdle, key + ":rejected");
     return new StreamIngestConsumer(redis, ingestor, validator, json, stream, name, Clock.systemUTC());
   }
 }

@@ -6,9 +6,6 @@ import io.jornada.support.RedisServer;
 import io.jornada.support.RedisServerExtension;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,48 +64,6 @@ class StreamIngestConsumerTest {
         .extracting(e -> e.getFields().get("eventId") + ": " + e.getFields().get("reason"))
         .anySatisfy(line -> assertThat(line).startsWith("bad: type is required and must be one of"))
         .contains("nobody: unknown lead");
-  }
-
-  @Test
-  void shouldWaitForMoreWhenAReadBringsAPartlyFilledBatch() throws Exception {
-    // given: a consumer reading 100 at a time that lingers 300 ms; 20 entries now, 20 more 50 ms later
-    StreamIngestConsumer consumer = fixture.consumer(STREAM, "c1", Duration.ofSeconds(30), Duration.ofMillis(300));
-    consumer.pollOnce(); // creates the group
-    for (int i = 0; i < 20; i++) {
-      add("{\"eventId\":\"l-" + i + "\",\"leadId\":\"ana\",\"type\":\"page_view\",\"channel\":\"web\"}");
-    }
-    ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-    later.schedule(() -> {
-      for (int i = 20; i < 40; i++) {
-        add("{\"eventId\":\"l-" + i + "\",\"leadId\":\"ana\",\"type\":\"page_view\",\"channel\":\"web\"}");
-      }
-    }, 50, TimeUnit.MILLISECONDS);
-
-    // when
-    int processed = consumer.pollOnce();
-    later.shutdown();
-
-    // then: one batch of both
-    assertThat(processed).isEqualTo(40);
-    assertThat(fixture.store.find("ana").orElseThrow().count("page_view")).isEqualTo(40);
-  }
-
-  @Test
-  void shouldNotWaitForMoreUnderLightTraffic() {
-    // given: 5 entries, under a tenth of a batch
-    StreamIngestConsumer consumer = fixture.consumer(STREAM, "c1", Duration.ofSeconds(30), Duration.ofSeconds(5));
-    consumer.pollOnce(); // creates the group
-    for (int i = 0; i < 5; i++) {
-      add("{\"eventId\":\"q-" + i + "\",\"leadId\":\"ana\",\"type\":\"page_view\",\"channel\":\"web\"}");
-    }
-
-    // when
-    long start = System.nanoTime();
-    int processed = consumer.pollOnce();
-
-    // then: processed at once, not after the 5 s linger
-    assertThat(processed).isEqualTo(5);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
   }
 
   @Test
