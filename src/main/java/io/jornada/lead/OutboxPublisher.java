@@ -60,6 +60,7 @@ import redis.clients.jedis.resps.StreamEntry;
 final class OutboxPublisher implements PollingRunner.Poller {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
+  private static final StreamEntryID PEL_START = new StreamEntryID(0, 0);
 
   private final RedisClient redis;
   private final JourneyOutbox outbox;
@@ -67,8 +68,6 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private final JourneyPorts journeys;
   private final String name;
   private final StreamGroup group;
-  private static final StreamEntryID PEL_START = new StreamEntryID(0, 0);
-
   /** Set at start and after a failed publication: this publisher's own pending entries go first. */
   private boolean ownPendingFirst = true;
   /** Where the pass through this publisher's own pending entries goes on. */
