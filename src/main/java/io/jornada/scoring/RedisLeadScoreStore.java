@@ -18,7 +18,7 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * Scores in Redis, one hash per lead, {@code jornada:lead:<leadId>:score}: {@code probability},
- * {@code band}, {@code reasons} (JSON array of {@code {feature, value, contribution}}; absent
+ * {@code band}, {@code reasons} (JSON array of {@code {feature, value, contribution}}; empty
  * after a re-score that did not explain itself), {@code modelVersion} and {@code scoredAt}
  * (ISO-8601).
  *
@@ -39,7 +39,7 @@ public class RedisLeadScoreStore implements LeadScoreStore {
    * (so never both append the same crossing), and the message exists exactly when its score was
    * stored (the append comes first, so a failed append stores nothing). KEYS[1] the hash, KEYS[2]
    * the journey outbox; ARGV[1..5] the five fields' values in FIELDS order (reasons '' for an
-   * unexplained score: the field is removed), ARGV[6] the hot and ARGV[7] the cooling threshold,
+   * unexplained score), ARGV[6] the hot and ARGV[7] the cooling threshold,
    * ARGV[8] the hot and ARGV[9] the cooling message name ('' when no journey catches it),
    * ARGV[10] leadId, ARGV[11] message TTL millis, ARGV[12] message variables as JSON ('' when
    * this score can cross into no caught message, or is unexplained). Returns the message name
@@ -67,14 +67,8 @@ public class RedisLeadScoreStore implements LeadScoreStore {
             append_journey_message(KEYS[2], crossed, ARGV[10], crossed .. ':' .. ARGV[10] .. ':' .. ARGV[5],
               ARGV[11], ARGV[12], '0')
           end
-          if ARGV[3] == '' then
-            redis.call('HSET', KEYS[1], 'probability', ARGV[1], 'band', ARGV[2], 'modelVersion', ARGV[4],
-              'scoredAt', ARGV[5])
-            redis.call('HDEL', KEYS[1], 'reasons')
-          else
-            redis.call('HSET', KEYS[1], 'probability', ARGV[1], 'band', ARGV[2], 'reasons', ARGV[3],
-              'modelVersion', ARGV[4], 'scoredAt', ARGV[5])
-          end
+          redis.call('HSET', KEYS[1], 'probability', ARGV[1], 'band', ARGV[2], 'reasons', ARGV[3],
+            'modelVersion', ARGV[4], 'scoredAt', ARGV[5])
           return crossed
           """;
 
@@ -153,7 +147,7 @@ public class RedisLeadScoreStore implements LeadScoreStore {
       return Optional.empty();
     }
     try {
-      boolean explained = values.get(2) != null;
+      boolean explained = values.get(2) != null && !values.get(2).isEmpty();
       return Optional.of(new StoredScore(
           leadId, Double.parseDouble(values.get(0)), values.get(1),
           explained ? json.readValue(values.get(2), REASONS) : List.of(), values.get(3), Instant.parse(values.get(4)),
