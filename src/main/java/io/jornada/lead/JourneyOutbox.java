@@ -16,9 +16,10 @@ import redis.clients.jedis.resps.StreamEntry;
  * {@code variables} (JSON) and {@code merge} ({@code 1} when several entries of the same lead and
  * name may become one publication).
  *
- * <p>Public for features outside this package that append from their own scripts (scoring's score
- * crossings): they get the stream's {@link #key}, {@link #variablesJson} and the Lua function
- * {@link #LUA_APPEND}, and never write the fields themselves.
+ * <p>Every script that appends (recording events, segment changes, and scoring's crossings outside
+ * this package) does it through the Lua function {@link #LUA_APPEND}, so the entry's fields are
+ * written in one place; public for scoring, which also gets the stream's {@link #key} and {@link
+ * #variablesJson}.
  */
 public final class JourneyOutbox {
 

@@ -72,7 +72,8 @@ public class RedisLeadStateStore implements LeadStateStore {
    * never overflow.
    */
   private static final String RECORD =
-      """
+      JourneyOutbox.LUA_APPEND
+          + """
       local halfLives = tonumber(ARGV[4])
       local first = 5 + 2 * halfLives
       local events = (#ARGV - first + 1) / 10
@@ -141,7 +142,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       elseif shortest and (latest - landmark) / shortest > 256 then
         -- Move the landmark to the latest event: every decayed counter of the lead is rescaled.
         local halfLifeOf = {}
-        for h = 0, halfLives - 1 do halfLifeOf[ARGV[5 + 2 * h]] = tonumber(ARGV[6 + 2 * h]) end
+        for h = 1, halfLives do halfLifeOf[halfLifeName[h]] = halfLife[h] end
         local all = redis.call('HGETALL', KEYS[3])
         local rescaled = {}
         for i = 1, #all, 2 do
@@ -201,8 +202,7 @@ public class RedisLeadStateStore implements LeadStateStore {
           'eventId', ARGV[a + 3], 'type', ARGV[a], 'occurredAt', ARGV[a + 1],
           'channel', ARGV[a + 4], 'properties', ARGV[a + 5])
         if ARGV[a + 7] ~= '' then
-          redis.call('XADD', KEYS[4], '*', 'name', ARGV[a + 7], 'key', ARGV[3], 'id', ARGV[a + 3],
-            'ttl', ARGV[a + 8], 'variables', ARGV[a + 9], 'merge', '1')
+          append_journey_message(KEYS[4], ARGV[a + 7], ARGV[3], ARGV[a + 3], ARGV[a + 8], ARGV[a + 9], '1')
         end
       end
       return results

@@ -33,15 +33,15 @@ final class RedisSegments {
    * message TTL millis. Returns how many memberships changed.
    */
   private static final String APPLY =
-      """
+      JourneyOutbox.LUA_APPEND
+          + """
       local wanted = {}
       for i = 6, #ARGV do wanted[ARGV[i]] = true end
       local changes = 0
       local function signal(name, segment)
         if name ~= '' then
-          redis.call('XADD', KEYS[2], '*', 'name', name, 'key', ARGV[1],
-            'id', ARGV[2] .. ':' .. name .. ':' .. segment, 'ttl', ARGV[5],
-            'variables', cjson.encode({segment = segment}), 'merge', '0')
+          append_journey_message(KEYS[2], name, ARGV[1], ARGV[2] .. ':' .. name .. ':' .. segment, ARGV[5],
+            cjson.encode({segment = segment}), '0')
         end
       end
       for _, segment in ipairs(redis.call('SMEMBERS', KEYS[1])) do
