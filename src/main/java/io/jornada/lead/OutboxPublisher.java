@@ -2,7 +2,6 @@ package io.jornada.lead;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +79,12 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private final AtomicInteger failedLeads = new AtomicInteger();
   private final Clock clock;
   private final long wakeInterval;
-  /** Per lead and name ({@link Publication#pacingKey}), when its last event message was published. */
-  private final Map<String, Long> lastWake = new HashMap<>();
+  /**
+   * Per lead and name ({@link Publication#pacingKey}), when its last event message was published,
+   * oldest first (a wake moves its key to the end): the keys whose interval ended are always at the
+   * front, so a poll looks at those only.
+   */
+  private final Map<String, Long> lastWake = new LinkedHashMap<>();
   /** Per lead and name, the event messages waiting for the end of its interval. */
   private final Map<String, Publication> paced = new LinkedHashMap<>();
 
@@ -179,9 +182,10 @@ final class OutboxPublisher implements PollingRunner.Poller {
     if (!inFlight.isEmpty()) {
       block = Math.min(block, 20);
     }
-    long now = clock.millis();
-    for (String key : paced.keySet()) {
-      block = Math.min(block, Math.max(1, lastWake.get(key) + wakeInterval - now));
+    if (!paced.isEmpty()) {
+      // The oldest wake ends first; a paced key's wake is no older, so this never waits too long.
+      long oldest = lastWake.values().iterator().next();
+      block = Math.min(block, Math.max(1, oldest + wakeInterval - clock.millis()));
     }
     return (int) block;
   }
@@ -204,7 +208,7 @@ final class OutboxPublisher implements PollingRunner.Poller {
         } else if (last != null && now - last < wakeInterval) {
           paced.put(key, publication);
         } else {
-          lastWake.put(key, now);
+          wake(key, now);
           ready.add(publication);
         }
       }
@@ -218,16 +222,25 @@ final class OutboxPublisher implements PollingRunner.Poller {
   private void releaseDue() {
     long now = clock.millis();
     Map<String, List<Publication>> due = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, Publication>> it = paced.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Publication> waiting = it.next();
-      if (now - lastWake.get(waiting.getKey()) >= wakeInterval) {
-        it.remove();
-        lastWake.put(waiting.getKey(), now);
-        due.computeIfAbsent(waiting.getValue().first.leadId(), lead -> new ArrayList<>()).add(waiting.getValue());
+    for (Iterator<Map.Entry<String, Long>> it = lastWake.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> wake = it.next();
+      if (now - wake.getValue() < wakeInterval) {
+        break; // the later wakes' intervals end later still
+      }
+      it.remove();
+      Publication waiting = paced.remove(wake.getKey());
+      if (waiting != null) {
+        due.computeIfAbsent(waiting.first.leadId(), lead -> new ArrayList<>()).add(waiting);
       }
     }
+    due.values().forEach(publications -> publications.forEach(p -> lastWake.put(p.pacingKey(), now)));
     due.forEach(this::start);
-    lastWake.entrySet().removeIf(wake -> now - wake.getValue() >= wakeInterval && !paced.containsKey(wake.getKey()));
+  }
+
+  /** Records a publication of the key's event messages now, at the end of the wake order. */
+  private void wake(String key, long now) {
+    lastWake.remove(key);
+    lastWake.put(key, now);
   }
 
   /** Chains the lead's publications after its ones still in flight. */
