@@ -25,6 +25,7 @@ import redis.clients.jedis.RedisClient;
  *   <li>Batch: leads scored in chunks, each chunk a fresh {@link DMatrix} built from feature rows
  *       (XGBoost caches predictions per matrix, so predicting twice on one matrix would measure the
  *       cache), margins calibrated to probabilities. Time includes building the matrix.
+ *   <li>Ingest batch: the leads of one ingest batch scored with reasons and without, per lead.
  *   <li>Single: one lead at a time as a job or the API scores it: read the lead from Redis, compute
  *       features, margin and TreeSHAP reasons. Latency percentiles over every lead.
  * </ul>
@@ -33,6 +34,8 @@ final class ScoringBenchmark {
 
   private static final int CHUNK = 100_000;
   private static final int DISTINCT_ROWS = 20_000;
+  /** About the distinct leads of one 1,000-event ingest batch over 500 leads. */
+  private static final int INGEST_BATCH_LEADS = 430;
 
   private final ScoringProperties properties;
   private final String redisUrl;
@@ -56,6 +59,7 @@ final class ScoringBenchmark {
       double perSecond = batch(model, leads, now, batchLeads);
       XGBoostLeadScorer scorer =
           new XGBoostLeadScorer(model, properties.bands().toScoreBands(), Clock.systemUTC());
+      explainedAgainstRanked(scorer, leads.subList(0, INGEST_BATCH_LEADS));
       double p99 = single(scorer, leads.subList(0, singleLeads));
       out.printf(Locale.ROOT, "bench scoring: batch_per_s=%.0f single_p99_ms=%.3f%n", perSecond, p99);
     } finally {
@@ -91,6 +95,32 @@ final class ScoringBenchmark {
     out.printf(Locale.ROOT, "batch CPU: %.3f s of process CPU time for %.3f s wall (%.2f cores busy on average)%n",
         cpuSeconds, seconds, cpuSeconds / seconds);
     return total / seconds;
+  }
+
+  /**
+   * What an ingest re-score of one batch's leads costs with reasons ({@code scoreAll}: margins and
+   * TreeSHAP) and without ({@code rankAll}: margins only), per lead, after a warm-up of each; 3 s
+   * of each, on the calling thread.
+   */
+  private void explainedAgainstRanked(XGBoostLeadScorer scorer, List<SyntheticLead> sample) {
+    List<LeadProfile> profiles = sample.stream().map(SyntheticLead::profile).toList();
+    double explained = microsPerLead(() -> scorer.scoreAll(profiles), profiles.size());
+    double ranked = microsPerLead(() -> scorer.rankAll(profiles), profiles.size());
+    out.printf(Locale.ROOT, "ingest batch of %d leads: with reasons %.1f us/lead, without %.1f us/lead%n",
+        profiles.size(), explained, ranked);
+  }
+
+  private static double microsPerLead(Runnable batch, int leads) {
+    for (int i = 0; i < 20; i++) {
+      batch.run();
+    }
+    long start = System.nanoTime();
+    int batches = 0;
+    while (System.nanoTime() - start < 3_000_000_000L) {
+      batch.run();
+      batches++;
+    }
+    return (System.nanoTime() - start) / 1e3 / ((double) batches * leads);
   }
 
   /**
