@@ -4,6 +4,7 @@ import io.jornada.engine.Engine;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.EngineEvent;
+import io.jornada.scoring.RescoreQueue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -155,16 +157,22 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     double httpRate = httpThroughput(load, seconds);
     httpCpu.stop(redis);
     long lagAfterHttp = redis.xlen(OUTBOX);
-    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f (journey outbox lag %d; %s; redis by command: %s)%n", httpRate,
-        lagAfterHttp, httpCpu.perEvent(httpRate), httpCpu.commandsPerEvent(httpRate));
+    long dueAfterHttp = rescoresDue();
+    long scoreAgeAfterHttp = oldestScoreMillis(load);
+    console.printf(Locale.ROOT, "bench: http_events_per_s=%.0f (journey outbox lag %d; re-scores due %d, oldest score %d ms;"
+        + " %s; redis by command: %s)%n", httpRate, lagAfterHttp, dueAfterHttp, scoreAgeAfterHttp, httpCpu.perEvent(httpRate),
+        httpCpu.commandsPerEvent(httpRate));
 
     console.printf("bench: stream ingest of %d events%n", streamEvents);
     CpuUse streamCpu = CpuUse.start(redis);
     double streamRate = streamThroughput(load, streamEvents);
     streamCpu.stop(redis);
     long lagAfterStream = redis.xlen(OUTBOX);
-    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f (journey outbox lag %d; %s; redis by command: %s)%n",
-        streamRate, lagAfterStream, streamCpu.perEvent(streamRate), streamCpu.commandsPerEvent(streamRate));
+    long dueAfterStream = rescoresDue();
+    long scoreAgeAfterStream = oldestScoreMillis(load);
+    console.printf(Locale.ROOT, "bench: stream_events_per_s=%.0f (journey outbox lag %d; re-scores due %d, oldest score %d ms;"
+        + " %s; redis by command: %s)%n", streamRate, lagAfterStream, dueAfterStream, scoreAgeAfterStream,
+        streamCpu.perEvent(streamRate), streamCpu.commandsPerEvent(streamRate));
 
     console.printf("bench: waiting for the journey outbox to be published (lag %d)%n", lagAfterStream);
     long catchUpStart = System.nanoTime();
@@ -197,6 +205,10 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
     results.put("outbox_appended", Long.toString(appended));
     results.put("outbox_lag_after_http", Long.toString(lagAfterHttp));
     results.put("outbox_lag_after_stream", Long.toString(lagAfterStream));
+    results.put("rescores_due_after_http", Long.toString(dueAfterHttp));
+    results.put("rescores_due_after_stream", Long.toString(dueAfterStream));
+    results.put("oldest_score_ms_after_http", Long.toString(scoreAgeAfterHttp));
+    results.put("oldest_score_ms_after_stream", Long.toString(scoreAgeAfterStream));
     results.put("outbox_drain_per_s", String.format(Locale.ROOT, "%.0f", drainRate));
     results.put("outbox_catch_up_s", String.format(Locale.ROOT, "%.1f", catchUpSeconds));
     results.put("outbox_lag_end", Long.toString(redis.xlen(OUTBOX)));
@@ -367,6 +379,34 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
       }
       return seconds;
     }
+  }
+
+  /**
+   * Leads whose re-score is due and not yet claimed: re-scoring runs beside ingest on the same
+   * cores, and a number that grows from phase to phase would mean it does not keep up.
+   */
+  private long rescoresDue() {
+    return redis.zcount(RescoreQueue.KEY, Double.NEGATIVE_INFINITY, System.currentTimeMillis());
+  }
+
+  /**
+   * How old the oldest stored score of the leads is, in millis: every load lead had events
+   * throughout the phase, so a re-scoring that keeps up leaves none older than about the re-score
+   * delay plus a batch.
+   */
+  private long oldestScoreMillis(List<String> leads) {
+    List<Response<String>> scoredAt = new ArrayList<>(leads.size());
+    try (AbstractPipeline pipeline = redis.pipelined()) {
+      leads.forEach(lead -> scoredAt.add(pipeline.hget("jornada:lead:" + lead + ":score", "scoredAt")));
+      pipeline.sync();
+    }
+    long now = System.currentTimeMillis();
+    long oldest = 0;
+    for (Response<String> at : scoredAt) {
+      long age = at.get() == null ? Long.MAX_VALUE : now - Instant.parse(at.get()).toEpochMilli();
+      oldest = Math.max(oldest, age);
+    }
+    return oldest;
   }
 
   /** How many entries were ever appended to the journey outbox (published ones are deleted). */

@@ -9,22 +9,22 @@ import org.springframework.context.SmartLifecycle;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Runs stream pollers (the ingest consumers, the journey outbox publisher), one thread each, for
+ * Runs pollers (the ingest consumers, the journey outbox publisher, scoring's re-scorer), one thread each, for
  * the application's lifetime. A failure (Redis down, a journey engine that does not answer) leaves
  * the batch pending and backs off, doubling up to 5 s; the entries are processed again once the
  * cause is gone.
  */
-final class PollingRunner implements SmartLifecycle {
+public final class PollingRunner implements SmartLifecycle {
 
-  /** One consumer of a Redis stream's consumer group. */
-  interface Poller {
+  /** One consumer of a Redis stream's consumer group, or of another queue in Redis. */
+  public interface Poller {
 
-    /** Its consumer name in the group. */
+    /** Its consumer name (in the group), which names its thread. */
     String name();
 
     /**
-     * Reads and processes one batch; returns how many entries it acknowledged. Throws to leave the
-     * batch pending and back off.
+     * Reads and processes one batch; returns how many entries it processed. Waits a little when
+     * there is nothing to process. Throws to leave the batch pending and back off.
      */
     int pollOnce();
   }
@@ -40,7 +40,7 @@ final class PollingRunner implements SmartLifecycle {
   /**
    * @param what names the threads and the log lines, for example {@code stream-ingest}
    */
-  PollingRunner(String what, List<? extends Poller> consumers) {
+  public PollingRunner(String what, List<? extends Poller> consumers) {
     this.what = what;
     this.consumers = List.copyOf(consumers);
   }

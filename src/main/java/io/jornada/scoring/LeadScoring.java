@@ -1,7 +1,5 @@
 package io.jornada.scoring;
 
-import io.jornada.lead.LeadEvent;
-import io.jornada.lead.LeadEventListener;
 import io.jornada.lead.LeadProfile;
 import io.jornada.lead.LeadStateStore;
 import io.jornada.lead.SalesQueue;
@@ -9,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +22,12 @@ import java.util.function.Predicate;
  * publishes it, at least once, so a crossing is not lost while the journey engine is down and the
  * re-score never waits for the engine.
  *
- * <p>Runs whenever the lead's state changes (every new event, as a {@link LeadEventListener}), when
- * a journey's {@code score-lead} job runs and when the score API is read. A crossing compares the
+ * <p>Runs when the lead's state changed (its new events make it due in the {@link RescoreQueue},
+ * and the {@link Rescorer} re-scores due leads in batches), when a journey's {@code score-lead}
+ * job runs and when the score API is read. A crossing compares the
  * new score with the previously stored one; a lead's first score has nothing to cross from.
  */
-public class LeadScoring implements LeadEventListener {
+public class LeadScoring {
 
   /** A rise to {@code jornada.scoring.triggers.hot} or above, from below. */
   public static final String LEAD_HOT = "lead-hot";
@@ -84,15 +84,10 @@ public class LeadScoring implements LeadEventListener {
     });
   }
 
-  @Override
-  public void eventRecorded(LeadEvent event) {
-    score(event.leadId());
-  }
-
   /**
-   * The leads of an ingested batch, as {@link #score} does one, with one round trip each to read
-   * the leads, find which are queued for sales, replace their scores (and append their crossings)
-   * and refresh the queued ones: per lead, that was three round trips on the ingest thread.
+   * Re-scores leads whose state changed (the {@link Rescorer}'s batches), as {@link #score} does
+   * one, with one round trip each to read the leads, find which are queued for sales, replace their
+   * scores (and append their crossings) and refresh the queued ones. Unknown leads are skipped.
    *
    * <p>Reasons (TreeSHAP, some thirty times the cost of the probability) are computed only where
    * they are read: for the leads sales has, whose queue entries show them, and for the few whose
@@ -100,9 +95,8 @@ public class LeadScoring implements LeadEventListener {
    * reasons, and they are explained and replaced again). Every other lead's stored score loses its
    * reasons, so they never describe an older score; {@link #score} and the API explain afresh.
    */
-  @Override
-  public void eventsRecorded(List<LeadEvent> lastEventPerLead) {
-    Map<String, LeadProfile> found = leads.findAll(lastEventPerLead.stream().map(LeadEvent::leadId).toList());
+  public void rescoreAll(Collection<String> leadIds) {
+    Map<String, LeadProfile> found = leads.findAll(leadIds);
     if (found.isEmpty()) {
       return;
     }

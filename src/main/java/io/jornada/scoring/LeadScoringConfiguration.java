@@ -6,15 +6,17 @@ import io.jornada.lead.JourneyOutbox;
 import io.jornada.lead.JourneyPorts;
 import io.jornada.lead.JourneySignals;
 import io.jornada.lead.LeadStateStore;
+import io.jornada.lead.PollingRunner;
 import io.jornada.lead.SalesQueue;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Serving side of scoring: scores stored on leads in Redis, re-scoring on every lead event, and
+ * Serving side of scoring: scores stored on leads in Redis, re-scoring after lead events, and
  * threshold crossings appended to the lead package's journey outbox. Separate from {@link
  * ScoringConfiguration} so that the model can be loaded without Redis.
  */
@@ -44,5 +46,19 @@ class LeadScoringConfiguration {
     return new LeadScoring(
         leads, scorer, scores, salesQueue, new JourneyPorts(journeys)::catches, thresholds.hot(),
         thresholds.cooling(), correlation.timeToLive(), Clock.systemUTC());
+  }
+
+  /** Hears every ingested batch and marks its leads due for a re-score. */
+  @Bean
+  RescoreQueue rescoreQueue(RedisClient redis, ScoringProperties properties) {
+    return new RescoreQueue(redis, RescoreQueue.KEY, properties.rescore().delay(), Clock.systemUTC());
+  }
+
+  /** One re-scorer per node; nodes share the queue, each batch claimed by one. */
+  @Bean
+  PollingRunner rescoreRunner(RescoreQueue queue, LeadScoring scoring, ScoringProperties properties) {
+    ScoringProperties.Rescore rescore = properties.rescore();
+    return new PollingRunner("rescore", List.of(
+        new Rescorer(queue, scoring, rescore.batchSize(), rescore.lease(), "rescorer", Clock.systemUTC())));
   }
 }

@@ -1,6 +1,7 @@
 package io.jornada.scoring;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrap training of a first model on synthetic leads when the registry is empty
  * @param training hyper-parameters and protocol of every training run (bootstrap, train command)
  * @param triggers score thresholds whose crossing becomes a journey message
+ * @param rescore when and how leads are re-scored after their events
  */
 @ConfigurationProperties("jornada.scoring")
 record ScoringProperties(
@@ -19,7 +21,8 @@ record ScoringProperties(
     @DefaultValue Bands bands,
     @DefaultValue Bootstrap bootstrap,
     @DefaultValue Training training,
-    @DefaultValue Triggers triggers) {
+    @DefaultValue Triggers triggers,
+    @DefaultValue Rescore rescore) {
 
   /** Band thresholds; marketers tune them, so they are configuration rather than code. */
   record Bands(
@@ -78,6 +81,29 @@ record ScoringProperties(
       if (!(0 < cooling && cooling < hot && hot <= 1)) {
         throw new IllegalArgumentException(
             "jornada.scoring.triggers need 0 < cooling < hot <= 1, got cooling=" + cooling + " hot=" + hot);
+      }
+    }
+  }
+
+  /**
+   * Re-scoring after events, off the ingest path (see {@link RescoreQueue}).
+   *
+   * @param delay how long after a lead's event its re-score is due; the lead's further events
+   *     until then join the same re-score, so a burst of clicks is scored once. {@code 0s}
+   *     re-scores on the re-scorer's next poll
+   * @param batchSize leads re-scored per batch
+   * @param lease how long a batch is a re-scorer's before another may claim it (after a crash);
+   *     longer than {@code delay}
+   */
+  record Rescore(
+      @DefaultValue("1s") Duration delay,
+      @DefaultValue("500") int batchSize,
+      @DefaultValue("30s") Duration lease) {
+
+    Rescore {
+      if (delay.isNegative() || lease.compareTo(delay) <= 0 || batchSize < 1) {
+        throw new IllegalArgumentException("jornada.scoring.rescore needs delay >= 0, lease > delay and batch-size >= 1,"
+            + " got delay=" + delay + " lease=" + lease + " batch-size=" + batchSize);
       }
     }
   }

@@ -3,13 +3,12 @@ package io.jornada.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jornada.support.MovableClock;
 import io.jornada.support.RedisServer;
 import io.jornada.support.RedisServerExtension;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -303,34 +302,6 @@ class OutboxPublisherTest {
   /** A publisher named "paced" that paces wake-ups by 5 s on {@code clock}. */
   private OutboxPublisher paced(Clock clock) {
     return fixture.publisher("paced", Duration.ofSeconds(30), Duration.ofSeconds(5), clock);
-  }
-
-  /** A clock tests move by hand. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   private static LeadEvent click(String eventId, String leadId) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jornada.scoring.LeadScore;
 import io.jornada.scoring.LeadScoring;
 import io.jornada.scoring.RedisLeadScoreStore;
+import io.jornada.scoring.RescoreQueue;
+import io.jornada.scoring.Rescorer;
 import io.jornada.scoring.StoredScore;
 import io.jornada.support.RedisServer;
 import io.jornada.support.RedisServerExtension;
@@ -24,9 +26,10 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * Scoring's threshold crossings take the journey outbox like every other journey message: an
- * ingested event's re-score appends its crossing, and the outbox publisher delivers it at least
- * once, also when the engine could not take it at first. Here (not in {@code scoring}) because it
- * drives the package-private ingest path and publisher, with scoring as the event listener.
+ * ingested event makes its lead due for a re-score, the re-score appends its crossing, and the
+ * outbox publisher delivers it at least once, also when the engine could not take it at first.
+ * Here (not in {@code scoring}) because it drives the package-private ingest path and publisher,
+ * with scoring's re-score queue as the event listener.
  */
 @ExtendWith(RedisServerExtension.class)
 class ScoreCrossingOutboxTest {
@@ -37,6 +40,7 @@ class ScoreCrossingOutboxTest {
   private IngestFixture fixture;
   private RedisLeadScoreStore scores;
   private LeadScoring scoring;
+  private Rescorer rescorer;
   private EventIngestor ingestor;
   private volatile double next = 0.1;
 
@@ -57,6 +61,8 @@ class ScoreCrossingOutboxTest {
         0.2,
         CorrelationProperties.defaults().timeToLive(),
         Clock.systemUTC());
+    RescoreQueue queue = new RescoreQueue(redis, "test:crossing:due", Duration.ZERO, Clock.systemUTC());
+    rescorer = new Rescorer(queue, scoring, 100, Duration.ofSeconds(30), "test", Clock.systemUTC());
     ingestor = new EventIngestor(
         fixture.store,
         SegmentRules.fromClasspath(),
@@ -64,7 +70,7 @@ class ScoreCrossingOutboxTest {
         CorrelationProperties.defaults(),
         LeadProperties.defaults(),
         fixture.signalsProvider(),
-        new StaticListableBeanFactory(Map.of("scoring", (LeadEventListener) scoring)).getBeanProvider(LeadEventListener.class),
+        new StaticListableBeanFactory(Map.of("rescore", (LeadEventListener) queue)).getBeanProvider(LeadEventListener.class),
         Clock.systemUTC());
   }
 
@@ -81,6 +87,7 @@ class ScoreCrossingOutboxTest {
 
     // when an ingested event makes it hot, then the publisher starts while the engine is down
     ingestor.ingest(List.of(new LeadEvent("e-1", "ana", "page_view", Instant.now(), "web", Map.of())));
+    int rescored = rescorer.pollOnce();
     long appended = redis.xlen(fixture.outbox.key());
     fixture.signals.failNext(1);
     OutboxPublisher publisher = fixture.publisher("p1", Duration.ofSeconds(30));
@@ -90,6 +97,7 @@ class ScoreCrossingOutboxTest {
 
     // then: delivered once, as the crossing of the score now stored
     StoredScore hot = scores.find("ana").orElseThrow();
+    assertThat(rescored).isEqualTo(1);
     assertThat(cold.probability()).isEqualTo(0.1);
     assertThat(hot.probability()).isEqualTo(0.7);
     assertThat(appended).isEqualTo(1);

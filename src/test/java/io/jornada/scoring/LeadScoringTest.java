@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jornada.lead.Consent;
 import io.jornada.lead.JourneyOutbox;
-import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadProfile;
 import io.jornada.lead.LeadProperties;
 import io.jornada.lead.RedisLeadStateStore;
@@ -188,14 +187,14 @@ class LeadScoringTest {
   }
 
   @Test
-  void shouldAppendTheCrossingOfAnEventsReScore() {
+  void shouldAppendTheCrossingOfABatchReScore() {
     // given
     LeadScoring scoring = scoring();
     scoring.score("lead-1");
     next = 0.65;
 
     // when
-    scoring.eventRecorded(new LeadEvent("e-1", "lead-1", "pricing_view", Instant.now(), "web", Map.of()));
+    scoring.rescoreAll(List.of("lead-1"));
 
     // then
     assertThat(outbox()).hasSize(1);
@@ -203,7 +202,7 @@ class LeadScoringTest {
   }
 
   @Test
-  void shouldReScoreTheLeadsOfAnIngestedBatchTogether() {
+  void shouldReScoreABatchOfLeadsTogether() {
     // given: lead-1 scored and queued for sales, lead-2 never scored, lead-404 unknown
     leads.upsert(new LeadProfile("lead-2", "Bia", "bia@example.com", null, null, null, 10, "organic", "awareness",
         Consent.none(), null, Map.of(), Instant.now(), null));
@@ -213,10 +212,7 @@ class LeadScoringTest {
     next = 0.65;
 
     // when
-    scoring.eventsRecorded(List.of(
-        new LeadEvent("e-1", "lead-1", "pricing_view", Instant.now(), "web", Map.of()),
-        new LeadEvent("e-2", "lead-2", "page_view", Instant.now(), "web", Map.of()),
-        new LeadEvent("e-3", "lead-404", "page_view", Instant.now(), "web", Map.of())));
+    scoring.rescoreAll(List.of("lead-1", "lead-2", "lead-404"));
 
     // then: both scored and stored, the queue current, lead-1's crossing appended, lead-2 has no previous
     assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.65));
@@ -231,7 +227,7 @@ class LeadScoringTest {
   }
 
   @Test
-  void shouldExplainAnIngestReScoreOnlyWhereTheReasonsAreRead() {
+  void shouldExplainABatchReScoreOnlyWhereTheReasonsAreRead() {
     // given: lead-1 scored (with reasons), lead-2 scored and queued for sales, lead-3 about to cross
     for (String id : List.of("lead-2", "lead-3")) {
       leads.upsert(new LeadProfile(id, "Bia", "bia@example.com", null, null, null, 10, "organic", "awareness",
@@ -246,10 +242,7 @@ class LeadScoringTest {
 
     // when: a batch re-scores all three; lead-3 now crosses the hot threshold
     nextOf.put("lead-3", 0.7);
-    scoring.eventsRecorded(List.of(
-        new LeadEvent("e-1", "lead-1", "page_view", Instant.now(), "web", Map.of()),
-        new LeadEvent("e-2", "lead-2", "page_view", Instant.now(), "web", Map.of()),
-        new LeadEvent("e-3", "lead-3", "pricing_view", Instant.now(), "web", Map.of())));
+    scoring.rescoreAll(List.of("lead-1", "lead-2", "lead-3"));
 
     // then: lead-1's stored score is current but has no reasons (none of an older score either)
     assertThat(scores.find("lead-1")).hasValueSatisfying(s -> {
@@ -324,7 +317,7 @@ class LeadScoringTest {
     // when Redis restarted without its script cache
     redis.scriptFlush();
     next = 0.7;
-    scoring.eventsRecorded(List.of(new LeadEvent("e-1", "lead-1", "pricing_view", Instant.now(), "web", Map.of())));
+    scoring.rescoreAll(List.of("lead-1"));
 
     // then
     assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.probability()).isEqualTo(0.7));

@@ -1,0 +1,66 @@
+package io.jornada.scoring;
+
+import io.jornada.lead.PollingRunner;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Re-scores the leads the {@link RescoreQueue} says are due, a batch at a time, off the ingest
+ * path: ingest only marks leads due, so re-scoring a lead costs one scoring per burst of its
+ * events instead of one per ingest batch, and its cost never holds up the acknowledgement of
+ * events. A failed batch stays leased and is claimed again when its lease ends.
+ */
+public final class Rescorer implements PollingRunner.Poller {
+
+  /** The longest wait when no lead is due: new leads become due {@code delay} after their event. */
+  private static final long MAX_IDLE_MILLIS = 100;
+
+  private final RescoreQueue queue;
+  private final LeadScoring scoring;
+  private final int batchSize;
+  private final Duration lease;
+  private final String name;
+  private final Clock clock;
+
+  /**
+   * @param batchSize leads claimed and re-scored together
+   * @param lease how long a claimed batch is this re-scorer's
+   * @param name names the thread
+   */
+  public Rescorer(RescoreQueue queue, LeadScoring scoring, int batchSize, Duration lease, String name, Clock clock) {
+    this.queue = queue;
+    this.scoring = scoring;
+    this.batchSize = batchSize;
+    this.lease = lease;
+    this.name = name;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int pollOnce() {
+    RescoreQueue.Claim claim = queue.claim(batchSize, lease);
+    if (claim.leadIds().isEmpty()) {
+      long wait = claim.nextDueMillis() == null
+          ? MAX_IDLE_MILLIS
+          : Math.max(1, Math.min(MAX_IDLE_MILLIS, claim.nextDueMillis() - clock.millis()));
+      sleep(wait);
+      return 0;
+    }
+    scoring.rescoreAll(claim.leadIds());
+    queue.done(claim);
+    return claim.leadIds().size();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
