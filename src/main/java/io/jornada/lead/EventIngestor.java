@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * The one path every event takes, from HTTP or the stream: fold into lead state (pipelined, atomic
  * per event, the event's journey message appended to the journey outbox in the same step), then
- * re-evaluate the segments of the leads that changed (their messages appended atomically with the
- * membership change). Returns only once all of that is stored, so a caller that acknowledges
+ * re-evaluate the segments of the leads that changed, once per lead and batch, with the lead's
+ * state after all its events of the batch (see {@link Segmentation}). Returns only once all of that is stored, so a caller that acknowledges
  * afterwards (HTTP 202, {@code XACK}) never acknowledges a half-processed event; {@link
  * OutboxPublisher} publishes the messages to the journeys asynchronously, at least once.
  */
@@ -25,8 +24,7 @@ final class EventIngestor {
   private static final Logger LOG = LoggerFactory.getLogger(EventIngestor.class);
 
   private final RedisLeadStateStore store;
-  private final SegmentRules rules;
-  private final RedisSegments segments;
+  private final Segmentation segmentation;
   private final CorrelationProperties correlation;
   private final LeadProperties properties;
   private final JourneyPorts journeys;
@@ -35,16 +33,14 @@ final class EventIngestor {
 
   EventIngestor(
       RedisLeadStateStore store,
-      SegmentRules rules,
-      RedisSegments segments,
+      Segmentation segmentation,
       CorrelationProperties correlation,
       LeadProperties properties,
       ObjectProvider<JourneySignals> signals,
       ObjectProvider<LeadEventListener> listeners,
       Clock clock) {
     this.store = store;
-    this.rules = rules;
-    this.segments = segments;
+    this.segmentation = segmentation;
     this.correlation = correlation;
     this.properties = properties;
     this.journeys = new JourneyPorts(signals);
@@ -71,7 +67,9 @@ final class EventIngestor {
     if (!lastEvents.isEmpty()) {
       listeners.orderedStream().forEach(listener -> notify(listener, lastEvents));
     }
-    updateSegments(lastRecordedByLead, caught);
+    Map<String, String> causes = new LinkedHashMap<>();
+    lastRecordedByLead.forEach((leadId, event) -> causes.put(leadId, event.eventId()));
+    segmentation.reevaluate(causes);
     return outcomes;
   }
 
@@ -97,35 +95,5 @@ final class EventIngestor {
     engagement.put("channel", event.channel());
     return new JourneyMessage(
         name, event.leadId(), event.eventId(), correlation.timeToLive(), Map.of("lastEngagement", engagement));
-  }
-
-  /**
-   * One evaluation per lead and batch: the lead's state after all its events of the batch. Only
-   * leads whose segments change are written (most events change none); the write itself works
-   * out the change from the stored memberships, atomically, so a concurrent change is never
-   * undone by half.
-   */
-  private void updateSegments(Map<String, LeadEvent> lastRecordedByLead, Predicate<String> caught) {
-    if (lastRecordedByLead.isEmpty()) {
-      return;
-    }
-    Map<String, List<String>> memberships = new LinkedHashMap<>();
-    segments.currentOf(lastRecordedByLead.keySet()).forEach((leadId, current) -> {
-      List<String> wanted = rules.segmentsOf(current.input());
-      if (!current.segments().equals(Set.copyOf(wanted))) {
-        memberships.put(leadId, wanted);
-      }
-    });
-    if (memberships.isEmpty()) {
-      return;
-    }
-    Map<String, String> triggers = new HashMap<>();
-    lastRecordedByLead.forEach((leadId, event) -> triggers.put(leadId, event.eventId()));
-    segments.apply(
-        memberships,
-        triggers,
-        caught.test(correlation.segmentEntered()) ? correlation.segmentEntered() : null,
-        caught.test(correlation.segmentExited()) ? correlation.segmentExited() : null,
-        correlation.timeToLive());
   }
 }

@@ -62,15 +62,21 @@ public class LeadConfiguration {
   }
 
   @Bean
+  Segmentation segmentation(
+      RedisSegments segments, CorrelationProperties correlation, ObjectProvider<JourneySignals> signals) {
+    return new Segmentation(SegmentRules.fromClasspath(), segments, correlation, signals);
+  }
+
+  @Bean
   EventIngestor eventIngestor(
       RedisLeadStateStore store,
-      RedisSegments segments,
+      Segmentation segmentation,
       CorrelationProperties correlation,
       LeadProperties properties,
       ObjectProvider<JourneySignals> signals,
       ObjectProvider<LeadEventListener> listeners) {
     return new EventIngestor(
-        store, SegmentRules.fromClasspath(), segments, correlation, properties, signals, listeners, Clock.systemUTC());
+        store, segmentation, correlation, properties, signals, listeners, Clock.systemUTC());
   }
 
   @Bean

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public class LeadScoring {
   private final LeadScoreStore scores;
   private final SalesQueue salesQueue;
   private final Predicate<String> journeysCatch;
+  private final ScoresStored stored;
   private final double hot;
   private final double cooling;
   private final Duration messageTimeToLive;
@@ -48,6 +50,7 @@ public class LeadScoring {
   /**
    * @param journeysCatch whether a deployed journey catches a message name (see {@link
    *     io.jornada.lead.JourneyPorts#catches}); asked at every re-score
+   * @param stored told after every re-score which leads have a new score (segments follow the band)
    * @param hot threshold of {@link #LEAD_HOT}
    * @param cooling threshold of {@link #LEAD_COOLING}
    * @param messageTimeToLive how long a crossing's message waits for its journey ({@code
@@ -59,6 +62,7 @@ public class LeadScoring {
       LeadScoreStore scores,
       SalesQueue salesQueue,
       Predicate<String> journeysCatch,
+      ScoresStored stored,
       double hot,
       double cooling,
       Duration messageTimeToLive,
@@ -68,6 +72,7 @@ public class LeadScoring {
     this.scores = scores;
     this.salesQueue = salesQueue;
     this.journeysCatch = journeysCatch;
+    this.stored = stored;
     this.hot = hot;
     this.cooling = cooling;
     this.messageTimeToLive = messageTimeToLive;
@@ -80,6 +85,7 @@ public class LeadScoring {
       StoredScore score = StoredScore.of(leadId, scorer.score(lead), clock.instant());
       scores.replaceAll(List.of(score), crossings());
       salesQueue.refresh(leadId, score.probability(), score.reasonLabels());
+      stored.stored(Map.of(leadId, scoreId(leadId, score.scoredAt())));
       return score;
     });
   }
@@ -121,6 +127,13 @@ public class LeadScoring {
           .map(score -> new SalesQueue.HandOff(score.leadId(), score.probability(), score.reasonLabels()))
           .toList());
     }
+    Map<String, String> ids = new LinkedHashMap<>();
+    found.keySet().forEach(leadId -> ids.put(leadId, scoreId(leadId, now)));
+    stored.stored(ids);
+  }
+
+  private static String scoreId(String leadId, Instant scoredAt) {
+    return "score:" + leadId + ":" + scoredAt;
   }
 
   private List<StoredScore> explained(List<LeadProfile> profiles, Instant now) {

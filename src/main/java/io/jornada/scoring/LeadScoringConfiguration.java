@@ -8,6 +8,7 @@ import io.jornada.lead.JourneySignals;
 import io.jornada.lead.LeadStateStore;
 import io.jornada.lead.PollingRunner;
 import io.jornada.lead.SalesQueue;
+import io.jornada.lead.Segmentation;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,9 +30,10 @@ class LeadScoringConfiguration {
   }
 
   /**
-   * Dated by the wall clock, like lead state: an engine's virtual clock must not date scores. A
-   * crossing's message lives as long as any other journey message ({@code
-   * jornada.lead.correlation.time-to-live}); without journeys, no crossing appends anything.
+   * Dated by the wall clock, like lead state: an engine's virtual clock must not date scores. The
+   * lead's segments are re-evaluated after each score, as they read its band. A crossing's message
+   * lives as long as any other journey message ({@code jornada.lead.correlation.time-to-live});
+   * without journeys, no crossing appends anything.
    */
   @Bean
   LeadScoring leadScoring(
@@ -40,12 +42,13 @@ class LeadScoringConfiguration {
       LeadScoreStore scores,
       SalesQueue salesQueue,
       ObjectProvider<JourneySignals> journeys,
+      Segmentation segmentation,
       CorrelationProperties correlation,
       ScoringProperties properties) {
     ScoringProperties.Triggers thresholds = properties.triggers();
     return new LeadScoring(
-        leads, scorer, scores, salesQueue, new JourneyPorts(journeys)::catches, thresholds.hot(),
-        thresholds.cooling(), correlation.timeToLive(), Clock.systemUTC());
+        leads, scorer, scores, salesQueue, new JourneyPorts(journeys)::catches, segmentation::reevaluate,
+        thresholds.hot(), thresholds.cooling(), correlation.timeToLive(), Clock.systemUTC());
   }
 
   /** Hears every ingested batch and marks its leads due for a re-score. */

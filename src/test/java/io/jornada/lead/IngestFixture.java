@@ -23,6 +23,7 @@ final class IngestFixture {
   final JourneyOutbox outbox = new JourneyOutbox("test:fixture:outbox");
   final RedisLeadStateStore store;
   final RedisSegments segments;
+  final Segmentation segmentation;
   final EventIngestor ingestor;
   final EventValidator validator;
   private final RedisClient redis;
@@ -32,12 +33,13 @@ final class IngestFixture {
     this.store =
         new RedisLeadStateStore(redis, LeadProperties.defaults(), EngagementProperties.defaults(), outbox, json, Clock.systemUTC());
     this.segments = new RedisSegments(redis, outbox.key());
+    this.segmentation =
+        new Segmentation(SegmentRules.fromClasspath(), segments, CorrelationProperties.defaults(), signalsProvider());
     this.validator = new EventValidator(IngestProperties.defaults(), json);
     this.ingestor =
         new EventIngestor(
             store,
-            SegmentRules.fromClasspath(),
-            segments,
+            segmentation,
             CorrelationProperties.defaults(),
             LeadProperties.defaults(),
             signalsProvider(),

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,12 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Scoring's threshold crossings take the journey outbox like every other journey message: an
- * ingested event makes its lead due for a re-score, the re-score appends its crossing, and the
- * outbox publisher delivers it at least once, also when the engine could not take it at first.
- * Here (not in {@code scoring}) because it drives the package-private ingest path and publisher,
- * with scoring's re-score queue as the event listener.
+ * What an ingested event's re-score changes reaches journeys through the lead package: an ingested
+ * event makes its lead due for a re-score; the re-score appends its threshold crossing to the
+ * journey outbox, which the publisher delivers at least once, also when the engine could not take
+ * it at first; and its band moves the lead's segments. Here (not in {@code scoring}) because it
+ * drives the package-private ingest path and publisher, with scoring's re-score queue as the event
+ * listener.
  */
 @ExtendWith(RedisServerExtension.class)
 class ScoreCrossingOutboxTest {
@@ -57,6 +59,7 @@ class ScoreCrossingOutboxTest {
         scores,
         new RedisSalesQueue(redis, fixture.json),
         new JourneyPorts(fixture.signalsProvider())::catches,
+        fixture.segmentation::reevaluate,
         0.6,
         0.2,
         CorrelationProperties.defaults().timeToLive(),
@@ -65,8 +68,7 @@ class ScoreCrossingOutboxTest {
     rescorer = new Rescorer(queue, scoring, 100, Duration.ofSeconds(30), "test", Clock.systemUTC());
     ingestor = new EventIngestor(
         fixture.store,
-        SegmentRules.fromClasspath(),
-        fixture.segments,
+        fixture.segmentation,
         CorrelationProperties.defaults(),
         LeadProperties.defaults(),
         fixture.signalsProvider(),
@@ -112,5 +114,21 @@ class ScoreCrossingOutboxTest {
     });
     assertThat(redis.xlen(fixture.outbox.key())).isZero();
     assertThat(redis.xpending(fixture.outbox.key(), GROUP).getTotal()).isZero();
+  }
+
+  @Test
+  void shouldMoveTheLeadToTheSegmentOfTheBandItsReScoreGave() {
+    // given a lead never scored, whose next score is band A
+    next = 0.7;
+
+    // when an event is ingested, then the lead is re-scored
+    ingestor.ingest(List.of(new LeadEvent("e-1", "ana", "page_view", Instant.now(), "web", Map.of())));
+    Set<String> afterIngest = redis.smembers("jornada:lead:ana:segments");
+    rescorer.pollOnce();
+
+    // then: segmented at ingest with no score (band D), and again with the new band A
+    assertThat(afterIngest).containsExactly("cold-awareness");
+    assertThat(redis.smembers("jornada:lead:ana:segments")).containsExactly("hot-consideration");
+    assertThat(redis.smembers("jornada:segment:cold-awareness")).doesNotContain("ana");
   }
 }

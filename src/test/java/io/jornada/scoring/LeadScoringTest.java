@@ -49,6 +49,8 @@ class LeadScoringTest {
 
   /** The scorer answers whatever the test sets: scoring here is about what happens around it. */
   private volatile double next = 0.1;
+  /** What scoring said it stored: leadId → score id. */
+  private final Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
   /** Per lead, a probability that overrides {@link #next}. */
   private final Map<String, Double> nextOf = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -72,14 +74,15 @@ class LeadScoringTest {
   }
 
   @Test
-  void shouldStoreTheScoreOnTheLead() {
+  void shouldStoreTheScoreOnTheLeadAndSaySo() {
     // when
-    scoring().score("lead-1");
+    StoredScore score = scoring().score("lead-1").orElseThrow();
 
     // then
     assertThat(redis.hgetAll("jornada:lead:lead-1:score"))
         .containsEntry("probability", "0.1").containsEntry("band", "D").containsEntry("modelVersion", "v0042")
         .containsKeys("reasons", "scoredAt");
+    assertThat(stored).containsExactly(Map.entry("lead-1", "score:lead-1:" + score.scoredAt()));
     assertThat(scores.find("lead-1")).hasValueSatisfying(s -> assertThat(s.reasons())
         .containsExactly(new LeadScore.Reason("count_pricing_view", 3, 0.5)));
   }
@@ -224,6 +227,7 @@ class LeadScoringTest {
     });
     assertThat(outbox()).singleElement().satisfies(entry -> assertThat(entry.getFields())
         .containsEntry("name", "lead-hot").containsEntry("key", "lead-1"));
+    assertThat(stored).containsOnlyKeys("lead-1", "lead-2");
   }
 
   @Test
@@ -342,6 +346,7 @@ class LeadScoringTest {
           List.of(new LeadScore.Reason("count_pricing_view", 3, 0.5)), "v0042");
     };
     return new LeadScoring(
-        leads, scorer, scores, salesQueue, caught::contains, 0.6, 0.2, Duration.ofHours(1), Clock.tickMillis(ZoneOffset.UTC));
+        leads, scorer, scores, salesQueue, caught::contains, stored::putAll, 0.6, 0.2, Duration.ofHours(1),
+        Clock.tickMillis(ZoneOffset.UTC));
   }
 }

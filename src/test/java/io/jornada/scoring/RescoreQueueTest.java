@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,8 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * Re-scoring after events, on a real Redis and a clock moved by hand: a lead's events until its
- * re-score become one re-score, a claimed batch belongs to one re-scorer until its lease ends, and
- * an event during a re-score is scored too.
+ * re-score become one re-score, a claimed batch belongs to one re-scorer until its lease ends, an
+ * event during a re-score is scored too, and what follows the score (segments) hears of it.
  */
 class RescoreQueueTest {
 
@@ -137,13 +138,14 @@ class RescoreQueueTest {
           Map.of(), Instant.now(), null));
     }
     List<String> scored = new CopyOnWriteArrayList<>();
+    Map<String, String> stored = new ConcurrentHashMap<>();
     LeadScorer scorer = lead -> {
       scored.add(lead.leadId() + ":" + lead.count("page_view"));
       return new LeadScore(0.3, "C", List.of(), "v1");
     };
     RedisLeadScoreStore scores = new RedisLeadScoreStore(redis, new ObjectMapper(), new JourneyOutbox("test:rescore:outbox"));
     LeadScoring scoring = new LeadScoring(leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()),
-        name -> false, 0.6, 0.2, Duration.ofHours(1), clock);
+        name -> false, stored::putAll, 0.6, 0.2, Duration.ofHours(1), clock);
     Rescorer rescorer = new Rescorer(queue, scoring, 10, LEASE, "test", clock);
     for (int i = 0; i < 3; i++) {
       for (String id : List.of("rq-ana", "rq-bia", "rq-404")) {
@@ -166,6 +168,8 @@ class RescoreQueueTest {
     assertThat(due).isEqualTo(3);
     assertThat(again).isZero();
     assertThat(scored).containsExactlyInAnyOrder("rq-ana:3", "rq-bia:3");
+    assertThat(stored).containsOnlyKeys("rq-ana", "rq-bia")
+        .containsEntry("rq-ana", "score:rq-ana:" + clock.instant());
     assertThat(scores.find("rq-ana")).hasValueSatisfying(score -> assertThat(score.probability()).isEqualTo(0.3));
     assertThat(queue.size()).isZero();
   }

@@ -97,7 +97,7 @@ class ScoreLeadWorkerTest {
   private static ScoreLeadWorker worker(InMemoryLeads leads, RedisLeadScoreStore scores, LeadScorer scorer) {
     return new ScoreLeadWorker(
         new LeadScoring(
-            leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()), name -> false, 0.6, 0.2,
+            leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()), name -> false, stored -> {}, 0.6, 0.2,
             Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 }
