@@ -9,7 +9,8 @@
  * against {@code docs/lead-event.schema.json}, fold into state (one Lua script per event, one
  * pipeline per batch) together with the event's journey message, appended to the journey outbox in
  * the same script, re-evaluate the segments of the leads that changed ({@code
- * dmn/segment-*.dmn}; their messages appended with the membership change), and only then
+ * dmn/segment-*.dmn}, through {@link io.jornada.lead.Segmentation}, which scoring also calls
+ * after a re-score; their messages appended with the membership change), and only then
  * acknowledge (HTTP 202, {@code XACK}). {@code OutboxPublisher} publishes the outbox to the
  * journeys asynchronously, at least once, coalescing a lead's engagements within a batch. Only
  * messages a deployed journey catches ({@link io.jornada.lead.JourneySignals#catches}) are
