@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -221,6 +221,7 @@ public class RedisLeadStateStore implements LeadStateStore {
   private final Clock clock;
   private final LuaScript recordScript;
   private final List<String> halfLifeArgs;
+  private final ZoneRules zoneRules;
 
   public RedisLeadStateStore(
       RedisClient redis, LeadProperties properties, ObjectMapper json, Clock clock) {
@@ -256,6 +257,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       args.add(Long.toString(halfLife.toMillis()));
     });
     this.halfLifeArgs = List.copyOf(args);
+    this.zoneRules = engagement.timeZone().getRules();
   }
 
   static String leadKey(String leadId) {
@@ -367,14 +369,13 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   private void addEventArgs(List<String> args, LeadEvent event, JourneyMessage message) {
     Instant occurredAt = event.occurredAt() != null ? event.occurredAt() : clock.instant();
-    ZonedDateTime local = occurredAt.atZone(engagement.timeZone());
     args.add(event.type());
     args.add(Long.toString(occurredAt.toEpochMilli()));
     args.add(properties.isEngagement(event.type()) ? "1" : "0");
     args.add(event.eventId());
     args.add(event.channel() == null ? "" : event.channel());
     args.add(toJson(event.properties()));
-    args.add(local.getDayOfWeek().getValue() + ":" + local.getHour());
+    args.add(histogramSlot(occurredAt));
     if (message == null) {
       args.add("");
       args.add("");
@@ -387,6 +388,19 @@ public class RedisLeadStateStore implements LeadStateStore {
       args.add(Long.toString(message.timeToLive().toMillis()));
       args.add(outbox.variablesJson(message.variables()));
     }
+  }
+
+  /**
+   * The send-time histogram's slot of an instant, {@code <weekday 1-7>:<hour 0-23>} in the
+   * engagement time zone: arithmetic on the local epoch second, as {@code atZone} would give but
+   * without building a date-time per event.
+   */
+  private String histogramSlot(Instant at) {
+    long local = at.getEpochSecond() + zoneRules.getOffset(at).getTotalSeconds();
+    long day = Math.floorDiv(local, 86_400);
+    int weekday = (int) Math.floorMod(day + 3, 7) + 1; // 1970-01-01 was a Thursday (4)
+    int hour = (int) (Math.floorMod(local, 86_400) / 3_600);
+    return weekday + ":" + hour;
   }
 
   /**
@@ -492,6 +506,9 @@ public class RedisLeadStateStore implements LeadStateStore {
   }
 
   private String toJson(Map<String, Object> value) {
+    if (value.isEmpty()) {
+      return "{}";
+    }
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {

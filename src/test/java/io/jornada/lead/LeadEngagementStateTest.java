@@ -125,6 +125,30 @@ class LeadEngagementStateTest {
         .hasSize(3);
   }
 
+  @Test
+  void shouldFileEachEventUnderItsLocalWeekdayAndHourAcrossADaylightSavingChange() {
+    // given a zone that moves its clocks on 2026-03-29 at 01:00 UTC, and events every 20 minutes around it
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    RedisLeadStateStore store = new RedisLeadStateStore(redis, LeadProperties.defaults(),
+        new EngagementProperties(Map.of("day", Duration.ofDays(1)), berlin), new ObjectMapper(), Clock.fixed(T0, ZoneOffset.UTC));
+    store.upsert(RedisLeadStateStoreTest.lead("ana"));
+    Instant first = Instant.parse("2026-03-28T22:10:00Z");
+    List<LeadEvent> events = new java.util.ArrayList<>();
+    Map<String, Long> expected = new java.util.TreeMap<>();
+    for (int i = 0; i < 12; i++) {
+      Instant at = first.plus(Duration.ofMinutes(20L * i));
+      events.add(event("dst-" + i, "page_view", "web", at));
+      java.time.ZonedDateTime local = at.atZone(berlin);
+      expected.merge("web:" + local.getDayOfWeek().getValue() + ":" + local.getHour(), 1L, Long::sum);
+    }
+
+    // when
+    store.recordAll(events, e -> null);
+
+    // then: the slots java.time gives, 02:00 skipped
+    assertThat(store.engagement("ana").hours()).isEqualTo(expected).doesNotContainKey("web:7:2");
+  }
+
   private RedisLeadStateStore store(Instant now) {
     return new RedisLeadStateStore(
         redis,
