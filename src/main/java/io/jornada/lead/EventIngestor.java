@@ -55,7 +55,8 @@ final class EventIngestor {
     }
     Predicate<String> caught = journeys::catches;
     Instant now = clock.instant();
-    List<RecordOutcome> outcomes = store.recordAll(events, event -> correlationMessage(event, caught, now));
+    RedisLeadStateStore.Recorded recorded = store.recordAndRead(events, event -> correlationMessage(event, caught, now));
+    List<RecordOutcome> outcomes = recorded.outcomes();
     Map<String, LeadEvent> lastRecordedByLead = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       if (outcomes.get(i) == RecordOutcome.RECORDED) {
@@ -69,7 +70,7 @@ final class EventIngestor {
     }
     Map<String, String> causes = new LinkedHashMap<>();
     lastRecordedByLead.forEach((leadId, event) -> causes.put(leadId, event.eventId()));
-    segmentation.reevaluate(causes);
+    segmentation.reevaluate(recorded.segmentState(), causes);
     return outcomes;
   }
 

@@ -2,6 +2,7 @@ package io.jornada.lead;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +10,12 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import redis.clients.jedis.AbstractPipeline;
@@ -45,17 +48,24 @@ public class RedisLeadStateStore implements LeadStateStore {
       return created
       """;
 
+  /** The segment rules' inputs in the lead hash, as a Lua list of strings (the script reads them at 3-6). */
+  private static final String SEGMENT_INPUTS_LUA =
+      String.join(", ", RedisSegments.INPUT_FIELDS.stream().map(field -> "'" + field + "'").toList());
+
   /**
    * Records the events of one lead, in order, all or nothing: de-duplicates each, counts, decays,
    * moves lastEngagedAt and last-seen forward, fills the send-time histogram, appends each to the
    * timeline and its journey message (if any) to the journey outbox. KEYS[1] lead hash, KEYS[2]
-   * timeline stream, KEYS[3] engagement hash, KEYS[4] journey outbox, KEYS[4 + e] the eventId
-   * marker of event e; ARGV[1] marker TTL seconds, ARGV[2] timeline length, ARGV[3] leadId (the
+   * timeline stream, KEYS[3] engagement hash, KEYS[4] journey outbox, KEYS[5] the lead's score
+   * hash, KEYS[6] the lead's segment set, KEYS[6 + e] the eventId marker of event e; ARGV[1] marker TTL seconds, ARGV[2] timeline length, ARGV[3] leadId (the
    * messages' correlation key), ARGV[4] the number of half-lives H, then H pairs of half-life name
    * and millis, then per event ten arguments: type, occurredAt millis, '1' when engagement,
    * eventId (also the message id), channel ('' for none), properties as JSON, histogram slot
    * ('weekday:hour'), message name ('' for no message), message TTL millis, message variables as
-   * JSON. Returns per event -1 (unknown lead), 0 (duplicate) or 1 (recorded).
+   * JSON. Returns per event -1 (unknown lead), 0 (duplicate) or 1 (recorded); then, when an event
+   * was recorded, what the segment rules read (the lead's {@link RedisSegments#INPUT_FIELDS}
+   * values and its score's band, false for none) and the lead's segments, so that ingest's
+   * segment evaluation needs no read of its own.
    *
    * <p>The cost of a script is mostly its calls into Redis, so each hash is read once ({@code
    * HMGET}) and written once ({@code HSET}) per lead and batch, however many of the lead's events
@@ -78,7 +88,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       local first = 5 + 2 * halfLives
       local events = (#ARGV - first + 1) / 10
       local results = {}
-      local leadFields, countOf = {'createdAt', 'lastEngagedAt'}, {}
+      local leadFields, countOf = {'createdAt', 'lastEngagedAt', $SEGMENT_INPUTS}, {}
       for e = 0, events - 1 do
         local typ = ARGV[first + 10 * e]
         if not countOf[typ] then
@@ -114,7 +124,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       local slot = {}
       for e = 0, events - 1 do
         local a = first + 10 * e
-        if redis.call('SET', KEYS[5 + e], '1', 'NX', 'EX', ARGV[1]) then
+        if redis.call('SET', KEYS[7 + e], '1', 'NX', 'EX', ARGV[1]) then
           results[e + 1] = 1
           recorded[#recorded + 1] = a
           local at, channel = tonumber(ARGV[a + 1]), ARGV[a + 4]
@@ -205,8 +215,11 @@ public class RedisLeadStateStore implements LeadStateStore {
           append_journey_message(KEYS[4], ARGV[a + 7], ARGV[3], ARGV[a + 3], ARGV[a + 8], ARGV[a + 9], '1')
         end
       end
+      for i = 3, 6 do results[#results + 1] = lead[i] or false end
+      results[#results + 1] = redis.call('HGET', KEYS[5], 'band')
+      for _, segment in ipairs(redis.call('SMEMBERS', KEYS[6])) do results[#results + 1] = segment end
       return results
-      """;
+      """.replace("$SEGMENT_INPUTS", SEGMENT_INPUTS_LUA);
 
   /** Field prefixes of the engagement hash besides the decayed counters ({@code <halfLife>:…}). */
   private static final String LANDMARK = "landmark";
@@ -326,6 +339,23 @@ public class RedisLeadStateStore implements LeadStateStore {
    * A lead's events are recorded in their batch order. The outcomes are in the order of the events.
    */
   List<RecordOutcome> recordAll(List<LeadEvent> events, Function<LeadEvent, JourneyMessage> messageOf) {
+    return recordAndRead(events, messageOf).outcomes();
+  }
+
+  /**
+   * What {@link #recordAndRead} gives.
+   *
+   * @param outcomes in the order of the events
+   * @param segmentState per lead with a recorded event, what its segment rules read and its
+   *     segments, as of its last event
+   */
+  record Recorded(List<RecordOutcome> outcomes, Map<String, RedisSegments.Current> segmentState) {}
+
+  /**
+   * Like {@link #recordAll}, and reads in the same scripts what the segment evaluation that follows
+   * needs.
+   */
+  Recorded recordAndRead(List<LeadEvent> events, Function<LeadEvent, JourneyMessage> messageOf) {
     Map<String, List<Integer>> byLead = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       byLead.computeIfAbsent(events.get(i).leadId(), lead -> new ArrayList<>()).add(i);
@@ -334,25 +364,53 @@ public class RedisLeadStateStore implements LeadStateStore {
     byLead.forEach((leadId, indexes) -> calls.add(recordCall(leadId, indexes, events, messageOf)));
     List<Object> results = recordScript.evalAll(calls);
     RecordOutcome[] outcomes = new RecordOutcome[events.size()];
+    Map<String, RedisSegments.Current> segmentState = new LinkedHashMap<>();
     int call = 0;
-    for (List<Integer> indexes : byLead.values()) {
-      List<?> codes = (List<?>) results.get(call++);
+    for (Map.Entry<String, List<Integer>> lead : byLead.entrySet()) {
+      List<Integer> indexes = lead.getValue();
+      List<?> reply = (List<?>) results.get(call++);
       for (int e = 0; e < indexes.size(); e++) {
-        long code = (Long) codes.get(e);
+        long code = (Long) reply.get(e);
         outcomes[indexes.get(e)] =
             code < 0 ? RecordOutcome.UNKNOWN_LEAD : code == 0 ? RecordOutcome.DUPLICATE : RecordOutcome.RECORDED;
       }
+      if (reply.size() > indexes.size()) {
+        segmentState.put(lead.getKey(), segmentState(reply.subList(indexes.size(), reply.size())));
+      }
     }
-    return List.of(outcomes);
+    return new Recorded(List.of(outcomes), segmentState);
+  }
+
+  /** The segment inputs, the band and the segments the record script returns after the codes. */
+  private static RedisSegments.Current segmentState(List<?> state) {
+    int inputs = RedisSegments.INPUT_FIELDS.size();
+    List<String> values = new ArrayList<>(inputs);
+    for (int i = 0; i < inputs; i++) {
+      values.add(text(state.get(i)));
+    }
+    Set<String> segments = new HashSet<>();
+    for (int i = inputs + 1; i < state.size(); i++) {
+      segments.add(text(state.get(i)));
+    }
+    return RedisSegments.current(values, text(state.get(inputs)), segments);
+  }
+
+  private static String text(Object reply) {
+    if (reply == null) {
+      return null;
+    }
+    return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : reply.toString();
   }
 
   private LuaScript.Call recordCall(
       String leadId, List<Integer> indexes, List<LeadEvent> events, Function<LeadEvent, JourneyMessage> messageOf) {
-    List<String> keys = new ArrayList<>(4 + indexes.size());
+    List<String> keys = new ArrayList<>(6 + indexes.size());
     keys.add(leadKey(leadId));
     keys.add(timelineKey(leadId));
     keys.add(engagementKey(leadId));
     keys.add(outbox.key());
+    keys.add(RedisSegments.scoreKey(leadId));
+    keys.add(RedisSegments.leadSegmentsKey(leadId));
     List<String> args = new ArrayList<>(4 + halfLifeArgs.size() + 10 * indexes.size());
     args.add(Long.toString(properties.eventDedupeWindow().toSeconds()));
     args.add(Integer.toString(properties.timelineLength()));

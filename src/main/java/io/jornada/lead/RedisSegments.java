@@ -86,8 +86,29 @@ final class RedisSegments {
     return "jornada:lead:" + leadId + ":segments";
   }
 
+  /** The lead hash's fields the segment rules read, in {@link #current} order. */
+  static final List<String> INPUT_FIELDS = List.of("funnelStage", "source", "companySize", "preferredChannel");
+
   /** What the segment rules read for a lead, and the segments it is in now. */
   record Current(SegmentRules.SegmentInput input, Set<String> segments) {}
+
+  static String scoreKey(String leadId) {
+    return RedisLeadStateStore.leadKey(leadId) + SCORE_SUFFIX;
+  }
+
+  /**
+   * A lead's current state from what Redis holds: its {@link #INPUT_FIELDS} values, its stored
+   * score's band ({@code null} without a score) and its segments.
+   */
+  static Current current(List<String> inputs, String band, Set<String> segments) {
+    SegmentRules.SegmentInput input = new SegmentRules.SegmentInput(
+        band == null ? NO_SCORE_BAND : band,
+        inputs.get(0),
+        inputs.get(1),
+        inputs.get(2) == null ? 0 : Integer.parseInt(inputs.get(2)),
+        inputs.get(3));
+    return new Current(input, segments);
+  }
 
   /**
    * What the segment rules read for each lead and its segments now, in one round trip; unknown
@@ -100,10 +121,8 @@ final class RedisSegments {
     try (AbstractPipeline pipeline = redis.pipelined()) {
       for (String leadId : leadIds) {
         attributes.put(
-            leadId,
-            pipeline.hmget(
-                RedisLeadStateStore.leadKey(leadId), "funnelStage", "source", "companySize", "preferredChannel"));
-        bands.put(leadId, pipeline.hget(RedisLeadStateStore.leadKey(leadId) + SCORE_SUFFIX, "band"));
+            leadId, pipeline.hmget(RedisLeadStateStore.leadKey(leadId), INPUT_FIELDS.toArray(String[]::new)));
+        bands.put(leadId, pipeline.hget(scoreKey(leadId), "band"));
         memberships.put(leadId, pipeline.smembers(leadSegmentsKey(leadId)));
       }
       pipeline.sync();
@@ -114,14 +133,7 @@ final class RedisSegments {
       if (values.stream().allMatch(v -> v == null)) {
         return;
       }
-      String band = bands.get(leadId).get();
-      SegmentRules.SegmentInput input = new SegmentRules.SegmentInput(
-          band == null ? NO_SCORE_BAND : band,
-          values.get(0),
-          values.get(1),
-          values.get(2) == null ? 0 : Integer.parseInt(values.get(2)),
-          values.get(3));
-      current.put(leadId, new Current(input, memberships.get(leadId).get()));
+      current.put(leadId, current(values, bands.get(leadId).get(), memberships.get(leadId).get()));
     });
     return current;
   }

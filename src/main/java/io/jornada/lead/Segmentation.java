@@ -40,11 +40,18 @@ public final class Segmentation {
    *     score's), unique per lead; the changes' message ids are made of it
    */
   public void reevaluate(Map<String, String> causeByLead) {
-    if (causeByLead.isEmpty()) {
-      return;
+    if (!causeByLead.isEmpty()) {
+      reevaluate(segments.currentOf(causeByLead.keySet()), causeByLead);
     }
+  }
+
+  /**
+   * Like {@link #reevaluate(Map)}, from state already read ({@code currentByLead}: the record
+   * script reads it with the lead's events, saving a round trip per batch).
+   */
+  void reevaluate(Map<String, RedisSegments.Current> currentByLead, Map<String, String> causeByLead) {
     Map<String, List<String>> memberships = new LinkedHashMap<>();
-    segments.currentOf(causeByLead.keySet()).forEach((leadId, current) -> {
+    currentByLead.forEach((leadId, current) -> {
       List<String> wanted = rules.segmentsOf(current.input());
       if (!current.segments().equals(Set.copyOf(wanted))) {
         memberships.put(leadId, wanted);

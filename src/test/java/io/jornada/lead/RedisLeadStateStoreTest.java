@@ -148,6 +148,29 @@ class RedisLeadStateStoreTest {
   }
 
   @Test
+  void shouldReadWhatTheSegmentRulesReadWhileRecordingOnlyForLeadsWithANewEvent() {
+    // given ana scored band B and in two segments, bia never scored nor segmented, and ana's event already seen
+    store.upsert(lead("ana"));
+    store.upsert(lead("bia"));
+    store.upsert(lead("caio"));
+    redis.hset("jornada:lead:ana:score", "band", "B");
+    redis.sadd("jornada:lead:ana:segments", "warm-awareness", "newsletter");
+    store.recordAll(List.of(event("s-0", "caio", "email_open", T0)), e -> null);
+    RedisSegments segments = new RedisSegments(redis, "test:outbox");
+
+    // when
+    RedisLeadStateStore.Recorded recorded = store.recordAndRead(List.of(
+        event("s-1", "ana", "email_open", T0), event("s-2", "bia", "email_open", T0),
+        event("s-0", "caio", "email_open", T0), event("s-3", "ghost", "email_open", T0)), e -> null);
+
+    // then: the same as the segments' own read, for the leads with a recorded event only
+    assertThat(recorded.segmentState()).containsOnlyKeys("ana", "bia");
+    assertThat(recorded.segmentState()).isEqualTo(segments.currentOf(List.of("ana", "bia")));
+    assertThat(recorded.segmentState().get("ana").input().band()).isEqualTo("B");
+    assertThat(recorded.segmentState().get("bia").segments()).isEmpty();
+  }
+
+  @Test
   void shouldRecordABatchWithSeveralEventsPerLeadAsIfOneByOne() {
     // given: the same leads and events, recorded in one batch in one store and one by one in another
     List<LeadEvent> events = List.of(
