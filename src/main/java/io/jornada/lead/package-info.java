@@ -28,7 +28,8 @@
  *       {@link io.jornada.lead.LeadProfile} is read from here, and so are the scoring features.
  *   <li>{@code jornada:lead:<leadId>:engagement} (hash), what the event stream taught: the
  *       exponentially decayed counters {@code <halfLifeName>:type:<eventType>} and {@code
- *       <halfLifeName>:channel:<channel>}, in forward decay: each event at {@code t} added {@code
+ *       <halfLifeName>:channel:<channel>}, all in the one field {@code decayed} (a MessagePack map
+ *       of counter name to sum), in forward decay: each event at {@code t} added {@code
  *       2^((t - landmark) / halfLife)}, and the value now is the sum times {@code 2^(-(now -
  *       landmark) / halfLife)}, with {@code landmark} (millis) a field of the same hash, moved
  *       forward (and the sums rescaled) every 256 shortest half-lives; last-seen {@code
