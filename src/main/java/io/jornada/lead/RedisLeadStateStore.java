@@ -57,15 +57,16 @@ public class RedisLeadStateStore implements LeadStateStore {
    * moves lastEngagedAt and last-seen forward, fills the send-time histogram, appends each to the
    * timeline and its journey message (if any) to the journey outbox. KEYS[1] lead hash, KEYS[2]
    * timeline stream, KEYS[3] engagement hash, KEYS[4] journey outbox, KEYS[5] the lead's score
-   * hash, KEYS[6] the lead's segment set, KEYS[6 + e] the eventId marker of event e; ARGV[1] marker TTL seconds, ARGV[2] timeline length, ARGV[3] leadId (the
-   * messages' correlation key), ARGV[4] the number of half-lives H, then H pairs of half-life name
-   * and millis, then per event ten arguments: type, occurredAt millis, '1' when engagement,
+   * hash, KEYS[6] the lead's segment set, KEYS[6 + e] the eventId marker of event e; ARGV[1]
+   * leadId (the messages' correlation key), then per event ten arguments: type, occurredAt millis, '1' when engagement,
    * eventId (also the message id), channel ('' for none), properties as JSON, histogram slot
    * ('weekday:hour'), message name ('' for no message), message TTL millis, message variables as
    * JSON. Returns per event -1 (unknown lead), 0 (duplicate) or 1 (recorded); then, when an event
    * was recorded, what the segment rules read (the lead's {@link RedisSegments#INPUT_FIELDS}
    * values and its score's band, false for none) and the lead's segments, so that ingest's
-   * segment evaluation needs no read of its own.
+   * segment evaluation needs no read of its own. The settings (marker TTL, timeline length,
+   * half-lives) are constants in the script's text ({@code $CONFIG}, see {@link #recordScript}),
+   * not arguments of every call.
    *
    * <p>The cost of a script is mostly its calls into Redis, so each hash is read once ({@code
    * HMGET}) and written once ({@code HSET}) per lead and batch, however many of the lead's events
@@ -88,8 +89,9 @@ public class RedisLeadStateStore implements LeadStateStore {
   private static final String RECORD =
       JourneyOutbox.LUA_APPEND
           + """
-      local halfLives = tonumber(ARGV[4])
-      local first = 5 + 2 * halfLives
+      $CONFIG
+      local halfLives = #halfLifeName
+      local first = 2
       local events = (#ARGV - first + 1) / 10
       local results = {}
       local leadFields, countOf = {'createdAt', 'lastEngagedAt', $SEGMENT_INPUTS}, {}
@@ -118,14 +120,12 @@ public class RedisLeadStateStore implements LeadStateStore {
         return i
       end
       local recorded, latest, shortest = {}, nil, nil
-      local halfLifeName, halfLife = {}, {}
       for h = 1, halfLives do
-        halfLifeName[h], halfLife[h] = ARGV[3 + 2 * h], tonumber(ARGV[4 + 2 * h])
         if not shortest or halfLife[h] < shortest then shortest = halfLife[h] end
       end
       for e = 0, events - 1 do
         local a = first + 10 * e
-        if redis.call('SET', KEYS[7 + e], '1', 'NX', 'EX', ARGV[1]) then
+        if redis.call('SET', KEYS[7 + e], '1', 'NX', 'EX', markerTtl) then
           results[e + 1] = 1
           recorded[#recorded + 1] = a
           local at, channel = tonumber(ARGV[a + 1]), ARGV[a + 4]
@@ -198,11 +198,11 @@ public class RedisLeadStateStore implements LeadStateStore {
       end
       redis.call('HSET', KEYS[1], unpack(updates))
       for _, a in ipairs(recorded) do
-        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', timelineLength, '*',
           'eventId', ARGV[a + 3], 'type', ARGV[a], 'occurredAt', ARGV[a + 1],
           'channel', ARGV[a + 4], 'properties', ARGV[a + 5])
         if ARGV[a + 7] ~= '' then
-          append_journey_message(KEYS[4], ARGV[a + 7], ARGV[3], ARGV[a + 3], ARGV[a + 8], ARGV[a + 9], '1')
+          append_journey_message(KEYS[4], ARGV[a + 7], ARGV[1], ARGV[a + 3], ARGV[a + 8], ARGV[a + 9], '1')
         end
       end
       for i = 3, 6 do results[#results + 1] = lead[i] or false end
@@ -224,7 +224,6 @@ public class RedisLeadStateStore implements LeadStateStore {
   private final ObjectMapper json;
   private final Clock clock;
   private final LuaScript recordScript;
-  private final List<String> halfLifeArgs;
   private final ZoneRules zoneRules;
 
   public RedisLeadStateStore(
@@ -254,14 +253,26 @@ public class RedisLeadStateStore implements LeadStateStore {
     this.engagement = engagement;
     this.json = json;
     this.clock = clock;
-    this.recordScript = new LuaScript(redis, RECORD);
-    List<String> args = new ArrayList<>();
-    engagement.halfLives().forEach((name, halfLife) -> {
-      args.add(name);
-      args.add(Long.toString(halfLife.toMillis()));
-    });
-    this.halfLifeArgs = List.copyOf(args);
+    this.recordScript = new LuaScript(redis, recordScript(properties, engagement));
     this.zoneRules = engagement.timeZone().getRules();
+  }
+
+  /**
+   * The record script with this store's settings as constants: {@code markerTtl} (seconds),
+   * {@code timelineLength}, and the half-lives' names and millis ({@code halfLifeName}, {@code
+   * halfLife}; names are {@code [a-z0-9_]}, so they need no quoting beyond the quotes).
+   */
+  private static String recordScript(LeadProperties properties, EngagementProperties engagement) {
+    List<String> names = new ArrayList<>();
+    List<String> millis = new ArrayList<>();
+    engagement.halfLives().forEach((name, halfLife) -> {
+      names.add("'" + name + "'");
+      millis.add(Long.toString(halfLife.toMillis()));
+    });
+    String config = "local markerTtl, timelineLength = '" + properties.eventDedupeWindow().toSeconds() + "', '"
+        + properties.timelineLength() + "'\n"
+        + "local halfLifeName, halfLife = {" + String.join(", ", names) + "}, {" + String.join(", ", millis) + "}";
+    return RECORD.replace("$CONFIG", config);
   }
 
   static String leadKey(String leadId) {
@@ -402,12 +413,8 @@ public class RedisLeadStateStore implements LeadStateStore {
     keys.add(outbox.key());
     keys.add(RedisSegments.scoreKey(leadId));
     keys.add(RedisSegments.leadSegmentsKey(leadId));
-    List<String> args = new ArrayList<>(4 + halfLifeArgs.size() + 10 * indexes.size());
-    args.add(Long.toString(properties.eventDedupeWindow().toSeconds()));
-    args.add(Integer.toString(properties.timelineLength()));
+    List<String> args = new ArrayList<>(1 + 10 * indexes.size());
     args.add(leadId);
-    args.add(Integer.toString(halfLifeArgs.size() / 2));
-    args.addAll(halfLifeArgs);
     for (int index : indexes) {
       LeadEvent event = events.get(index);
       keys.add(eventKey(event.eventId()));
