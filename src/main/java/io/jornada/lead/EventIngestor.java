@@ -15,8 +15,9 @@ import org.springframework.beans.factory.ObjectProvider;
  * The one path every event takes, from HTTP or the stream: fold into lead state (pipelined, atomic
  * per event, the event's journey message appended to the journey outbox in the same step), then
  * re-evaluate the segments of the leads that changed, once per lead and batch, with the lead's
- * state after all its events of the batch (see {@link Segmentation}). Returns only once all of that is stored, so a caller that acknowledges
- * afterwards (HTTP 202, {@code XACK}) never acknowledges a half-processed event; {@link
+ * state after all its events of the batch (see {@link Segmentation}). Returns only once all of
+ * that is stored, so a caller that acknowledges afterwards (HTTP 202, {@code XACK}) never
+ * acknowledges a half-processed event; {@link
  * OutboxPublisher} publishes the messages to the journeys asynchronously, at least once.
  */
 final class EventIngestor {
@@ -63,7 +64,7 @@ final class EventIngestor {
         lastRecordedByLead.put(events.get(i).leadId(), events.get(i));
       }
     }
-    // Listeners (scoring re-scores) hear once per lead and batch, with the lead's last new event.
+    // Listeners (scoring's re-score queue) hear once per lead and batch, with the lead's last new event.
     List<LeadEvent> lastEvents = List.copyOf(lastRecordedByLead.values());
     if (!lastEvents.isEmpty()) {
       listeners.orderedStream().forEach(listener -> notify(listener, lastEvents));

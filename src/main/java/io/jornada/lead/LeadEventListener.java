@@ -3,8 +3,8 @@ package io.jornada.lead;
 import java.util.List;
 
 /**
- * Hears about every new event stored for a lead, so that other features (scoring re-scores the
- * lead) react to engagement without the lead package depending on them.
+ * Hears about every new event stored for a lead, so that other features (scoring marks the lead
+ * due for a re-score) react to engagement without the lead package depending on them.
  *
  * <p>Called after events are stored (their journey messages are in the journey outbox by then):
  * once per lead and batch of events, with the lead's last new event (a listener that re-reads the

@@ -1,6 +1,5 @@
 package io.jornada.lead;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class Segmentation {
     }
     segments.apply(
         memberships,
-        new HashMap<>(causeByLead),
+        causeByLead,
         journeys.catches(correlation.segmentEntered()) ? correlation.segmentEntered() : null,
         journeys.catches(correlation.segmentExited()) ? correlation.segmentExited() : null,
         correlation.timeToLive());

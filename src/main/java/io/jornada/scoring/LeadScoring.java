@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  *
  * <p>Runs when the lead's state changed (its new events make it due in the {@link RescoreQueue},
  * and the {@link Rescorer} re-scores due leads in batches), when a journey's {@code score-lead}
- * job runs and when the score API is read. A crossing compares the
- * new score with the previously stored one; a lead's first score has nothing to cross from.
+ * job runs and when the score API is read. A crossing compares the new score with the previously
+ * stored one; a lead's first score has nothing to cross from. After each score, {@code stored}
+ * hears of it (the lead's segments, which read the band, are re-evaluated).
  */
 public class LeadScoring {
 
