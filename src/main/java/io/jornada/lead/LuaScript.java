@@ -1,5 +1,6 @@
 package io.jornada.lead;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.AbstractPipeline;
@@ -25,6 +26,17 @@ public final class LuaScript {
   public LuaScript(RedisClient redis, String source) {
     this.redis = redis;
     this.source = source;
+  }
+
+  /**
+   * A script's string reply, or an element of its array reply, as text: Jedis hands it over as
+   * bytes or as a string depending on the call; {@code null} stays {@code null}.
+   */
+  public static String text(Object reply) {
+    if (reply == null) {
+      return null;
+    }
+    return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : reply.toString();
   }
 
   /** Runs every call in one pipeline; results in call order. */

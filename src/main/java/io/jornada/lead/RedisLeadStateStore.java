@@ -388,20 +388,13 @@ public class RedisLeadStateStore implements LeadStateStore {
     int inputs = RedisSegments.INPUT_FIELDS.size();
     List<String> values = new ArrayList<>(inputs);
     for (int i = 0; i < inputs; i++) {
-      values.add(text(state.get(i)));
+      values.add(LuaScript.text(state.get(i)));
     }
     Set<String> segments = new HashSet<>();
     for (int i = inputs + 1; i < state.size(); i++) {
-      segments.add(text(state.get(i)));
+      segments.add(LuaScript.text(state.get(i)));
     }
-    return RedisSegments.current(values, text(state.get(inputs)), segments);
-  }
-
-  private static String text(Object reply) {
-    if (reply == null) {
-      return null;
-    }
-    return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : reply.toString();
+    return RedisSegments.current(values, LuaScript.text(state.get(inputs)), segments);
   }
 
   private LuaScript.Call recordCall(

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.jornada.lead.JourneyOutbox;
 import io.jornada.lead.LuaScript;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -120,15 +119,11 @@ public class RedisLeadScoreStore implements LeadScoreStore {
     List<Object> results = replace.evalAll(calls);
     Set<String> unexplainedCrossings = new HashSet<>();
     for (int i = 0; i < results.size(); i++) {
-      if ("?".equals(text(results.get(i)))) {
+      if ("?".equals(LuaScript.text(results.get(i)))) {
         unexplainedCrossings.add(scores.get(i).leadId());
       }
     }
     return unexplainedCrossings;
-  }
-
-  private static String text(Object reply) {
-    return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
   }
 
   /** What a crossing's journey message carries: the new score, replacing the journey's stale one. */

@@ -3,7 +3,6 @@ package io.jornada.scoring;
 import io.jornada.lead.LeadEvent;
 import io.jornada.lead.LeadEventListener;
 import io.jornada.lead.LuaScript;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,10 +115,10 @@ public class RescoreQueue implements LeadEventListener {
         .get(0);
     List<String> leadIds = new ArrayList<>();
     for (Object leadId : (List<?>) reply.get(0)) {
-      leadIds.add(text(leadId));
+      leadIds.add(LuaScript.text(leadId));
     }
     Object next = reply.size() > 1 ? reply.get(1) : null;
-    Long nextDue = next == null ? null : (long) Double.parseDouble(text(next));
+    Long nextDue = next == null ? null : (long) Double.parseDouble(LuaScript.text(next));
     return new Claim(List.copyOf(leadIds), leaseUntil, nextDue);
   }
 
@@ -137,9 +136,5 @@ public class RescoreQueue implements LeadEventListener {
   /** Leads due or being re-scored. */
   public long size() {
     return redis.zcard(key);
-  }
-
-  private static String text(Object reply) {
-    return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
   }
 }
