@@ -48,7 +48,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       return created
       """;
 
-  /** The segment rules' inputs in the lead hash, as a Lua list of strings (the script reads them at 3-6). */
+  /** The segment rules' inputs in the lead hash as a Lua list of strings (the script reads them at 3-6). */
   private static final String SEGMENT_INPUTS_LUA =
       String.join(", ", RedisSegments.INPUT_FIELDS.stream().map(field -> "'" + field + "'").toList());
 
@@ -58,10 +58,10 @@ public class RedisLeadStateStore implements LeadStateStore {
    * timeline and its journey message (if any) to the journey outbox. KEYS[1] lead hash, KEYS[2]
    * timeline stream, KEYS[3] engagement hash, KEYS[4] journey outbox, KEYS[5] the lead's score
    * hash, KEYS[6] the lead's segment set, KEYS[6 + e] the eventId marker of event e; ARGV[1]
-   * leadId (the messages' correlation key), then per event ten arguments: type, occurredAt millis, '1' when engagement,
-   * eventId (also the message id), channel ('' for none), properties as JSON, histogram slot
-   * ('weekday:hour'), message name ('' for no message), message TTL millis, message variables as
-   * JSON. Returns per event -1 (unknown lead), 0 (duplicate) or 1 (recorded); then, when an event
+   * leadId (the messages' correlation key), then per event ten arguments: type, occurredAt
+   * millis, '1' when engagement, eventId (also the message id), channel ('' for none), properties
+   * as JSON, histogram slot ('weekday:hour'), message name ('' for no message), message TTL
+   * millis, message variables as JSON. Returns per event -1 (unknown lead), 0 (duplicate) or 1 (recorded); then, when an event
    * was recorded, what the segment rules read (the lead's {@link RedisSegments#INPUT_FIELDS}
    * values and its score's band, false for none) and the lead's segments, so that ingest's
    * segment evaluation needs no read of its own. The settings (marker TTL, timeline length,
