@@ -3,6 +3,10 @@ package io.jornada.scoring;
 import io.jornada.lead.PollingRunner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Re-scores the leads the {@link RescoreQueue} says are due, a batch at a time, off the ingest
@@ -11,6 +15,8 @@ import java.time.Duration;
  * events. A failed batch stays leased and is claimed again when its lease ends.
  */
 public final class Rescorer implements PollingRunner.Poller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
 
   /** The longest wait when no lead is due: new leads become due {@code delay} after their event. */
   private static final long MAX_IDLE_MILLIS = 100;
@@ -51,9 +57,39 @@ public final class Rescorer implements PollingRunner.Poller {
       sleep(wait);
       return 0;
     }
-    scoring.rescoreAll(claim.leadIds());
+    rescore(claim.leadIds());
     queue.done(claim);
     return claim.leadIds().size();
+  }
+
+  /**
+   * The batch at once; when that fails, each lead alone, so that one lead whose re-score fails
+   * (data no model can read) does not hold back the rest of its batch at every lease. The failed
+   * ones are logged (ids only) and wait for their next event. When every lead fails alone too
+   * (Redis unreachable), the failure is thrown: the batch stays leased and is claimed again.
+   */
+  private void rescore(List<String> leadIds) {
+    try {
+      scoring.rescoreAll(leadIds);
+    } catch (RuntimeException batchFailure) {
+      List<String> failed = new ArrayList<>();
+      RuntimeException last = batchFailure;
+      for (String leadId : leadIds) {
+        try {
+          scoring.rescoreAll(List.of(leadId));
+        } catch (RuntimeException e) {
+          failed.add(leadId);
+          last = e;
+        }
+      }
+      if (failed.size() == leadIds.size()) {
+        throw last;
+      }
+      if (!failed.isEmpty()) {
+        LOG.warn("Re-score failed for {} of {} leads, skipped until their next event: {} ({})", failed.size(),
+            leadIds.size(), failed.subList(0, Math.min(10, failed.size())), last.toString());
+      }
+    }
   }
 
   private static void sleep(long millis) {

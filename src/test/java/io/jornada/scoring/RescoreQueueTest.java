@@ -1,6 +1,7 @@
 package io.jornada.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jornada.lead.Consent;
@@ -172,6 +173,63 @@ class RescoreQueueTest {
         .containsEntry("rq-ana", "score:rq-ana:" + clock.instant());
     assertThat(scores.find("rq-ana")).hasValueSatisfying(score -> assertThat(score.probability()).isEqualTo(0.3));
     assertThat(queue.size()).isZero();
+  }
+
+  @Test
+  void shouldReScoreTheRestOfABatchWhenOneLeadCannotBeScored() {
+    // given three due leads, one of which the scorer cannot score
+    RedisLeadStateStore leads = new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), clock);
+    for (String id : List.of("rq-ana", "rq-bad", "rq-bia")) {
+      leads.upsert(new LeadProfile(id, "Ana", null, null, null, null, 10, "organic", "awareness", Consent.none(), null,
+          Map.of(), Instant.now(), null));
+      queue.eventRecorded(new LeadEvent("rq-" + id, id, "page_view", clock.instant(), "web", Map.of()));
+    }
+    LeadScorer scorer = lead -> {
+      if (lead.leadId().equals("rq-bad")) {
+        throw new IllegalStateException("a feature no model can read");
+      }
+      return new LeadScore(0.3, "C", List.of(), "v1");
+    };
+    RedisLeadScoreStore scores = new RedisLeadScoreStore(redis, new ObjectMapper(), new JourneyOutbox("test:rescore:outbox"));
+    LeadScoring scoring = new LeadScoring(leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()),
+        name -> false, stored -> {}, 0.6, 0.2, Duration.ofHours(1), clock);
+    Rescorer rescorer = new Rescorer(queue, scoring, 10, LEASE, "test", clock);
+    clock.advance(DELAY);
+
+    // when
+    int rescored = rescorer.pollOnce();
+
+    // then: the others are scored, and the batch is done (the bad lead waits for its next event)
+    assertThat(rescored).isEqualTo(3);
+    assertThat(scores.find("rq-ana")).isPresent();
+    assertThat(scores.find("rq-bia")).isPresent();
+    assertThat(scores.find("rq-bad")).isEmpty();
+    assertThat(queue.size()).isZero();
+  }
+
+  @Test
+  void shouldLeaveTheBatchLeasedWhenNoLeadOfItCanBeScored() {
+    // given two due leads and a scorer that fails for every lead (as when Redis is unreachable)
+    RedisLeadStateStore leads = new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), clock);
+    for (String id : List.of("rq-ana", "rq-bia")) {
+      leads.upsert(new LeadProfile(id, "Ana", null, null, null, null, 10, "organic", "awareness", Consent.none(), null,
+          Map.of(), Instant.now(), null));
+      queue.eventRecorded(new LeadEvent("rq-" + id, id, "page_view", clock.instant(), "web", Map.of()));
+    }
+    LeadScorer failing = lead -> {
+      throw new IllegalStateException("down");
+    };
+    LeadScoring scoring = new LeadScoring(leads, failing,
+        new RedisLeadScoreStore(redis, new ObjectMapper(), new JourneyOutbox("test:rescore:outbox")),
+        new RedisSalesQueue(redis, new ObjectMapper()), name -> false, stored -> {}, 0.6, 0.2, Duration.ofHours(1), clock);
+    Rescorer rescorer = new Rescorer(queue, scoring, 10, LEASE, "test", clock);
+    clock.advance(DELAY);
+
+    // when / then: the failure is thrown (the runner backs off), and the leads come back after the lease
+    assertThatThrownBy(rescorer::pollOnce).isInstanceOf(IllegalStateException.class);
+    assertThat(queue.claim(10, LEASE).leadIds()).isEmpty();
+    clock.advance(LEASE);
+    assertThat(queue.claim(10, LEASE).leadIds()).containsExactlyInAnyOrder("rq-ana", "rq-bia");
   }
 
   private static LeadEvent event(String eventId, String leadId) {
