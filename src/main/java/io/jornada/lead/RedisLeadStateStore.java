@@ -48,7 +48,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       return created
       """;
 
-  /** The segment rules' inputs in the lead hash as a Lua list of strings (the script reads them at 3-6). */
+  /** The segment rules' inputs in the lead hash, as the items of a Lua list of strings. */
   private static final String SEGMENT_INPUTS_LUA =
       String.join(", ", RedisSegments.INPUT_FIELDS.stream().map(field -> "'" + field + "'").toList());
 
@@ -94,7 +94,8 @@ public class RedisLeadStateStore implements LeadStateStore {
       local first = 2
       local events = (#ARGV - first + 1) / 10
       local results = {}
-      local leadFields, countOf = {'createdAt', 'lastEngagedAt', $SEGMENT_INPUTS}, {}
+      local segmentInputs = {$SEGMENT_INPUTS}
+      local leadFields, countOf = {'createdAt', 'lastEngagedAt', unpack(segmentInputs)}, {}
       for e = 0, events - 1 do
         local typ = ARGV[first + 10 * e]
         if not countOf[typ] then
@@ -119,10 +120,7 @@ public class RedisLeadStateStore implements LeadStateStore {
         end
         return i
       end
-      local recorded, latest, shortest = {}, nil, nil
-      for h = 1, halfLives do
-        if not shortest or halfLife[h] < shortest then shortest = halfLife[h] end
-      end
+      local recorded, latest = {}, nil
       for e = 0, events - 1 do
         local a = first + 10 * e
         if redis.call('SET', KEYS[7 + e], '1', 'NX', 'EX', markerTtl) then
@@ -147,7 +145,7 @@ public class RedisLeadStateStore implements LeadStateStore {
       local value = {}
       if not landmark then
         landmark = latest
-      elseif shortest and (latest - landmark) / shortest > 256 then
+      elseif halfLives > 0 and (latest - landmark) / shortest > 256 then
         -- Move the landmark to the latest event: every decayed counter of the lead is rescaled.
         local halfLifeOf = {}
         for h = 1, halfLives do halfLifeOf[halfLifeName[h]] = halfLife[h] end
@@ -205,7 +203,7 @@ public class RedisLeadStateStore implements LeadStateStore {
           append_journey_message(KEYS[4], ARGV[a + 7], ARGV[1], ARGV[a + 3], ARGV[a + 8], ARGV[a + 9], '1')
         end
       end
-      for i = 3, 6 do results[#results + 1] = lead[i] or false end
+      for i = 3, 2 + #segmentInputs do results[#results + 1] = lead[i] or false end
       results[#results + 1] = redis.call('HGET', KEYS[5], 'band')
       for _, segment in ipairs(redis.call('SMEMBERS', KEYS[6])) do results[#results + 1] = segment end
       return results
@@ -259,8 +257,9 @@ public class RedisLeadStateStore implements LeadStateStore {
 
   /**
    * The record script with this store's settings as constants: {@code markerTtl} (seconds),
-   * {@code timelineLength}, and the half-lives' names and millis ({@code halfLifeName}, {@code
-   * halfLife}; names are {@code [a-z0-9_]}, so they need no quoting beyond the quotes).
+   * {@code timelineLength}, the half-lives' names and millis ({@code halfLifeName}, {@code
+   * halfLife}; names are {@code [a-z0-9_]}, so they need no quoting beyond the quotes) and the
+   * shortest ({@code shortest}, 0 without half-lives).
    */
   private static String recordScript(LeadProperties properties, EngagementProperties engagement) {
     List<String> names = new ArrayList<>();
@@ -269,9 +268,11 @@ public class RedisLeadStateStore implements LeadStateStore {
       names.add("'" + name + "'");
       millis.add(Long.toString(halfLife.toMillis()));
     });
+    long shortest = engagement.halfLives().values().stream().mapToLong(Duration::toMillis).min().orElse(0);
     String config = "local markerTtl, timelineLength = '" + properties.eventDedupeWindow().toSeconds() + "', '"
         + properties.timelineLength() + "'\n"
-        + "local halfLifeName, halfLife = {" + String.join(", ", names) + "}, {" + String.join(", ", millis) + "}";
+        + "local halfLifeName, halfLife = {" + String.join(", ", names) + "}, {" + String.join(", ", millis) + "}\n"
+        + "local shortest = " + shortest;
     return RECORD.replace("$CONFIG", config);
   }
 
