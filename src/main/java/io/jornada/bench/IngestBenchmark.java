@@ -4,6 +4,9 @@ import io.jornada.engine.Engine;
 import io.jornada.engine.event.ElementEvents.ElementActivated;
 import io.jornada.engine.event.ElementEvents.VariableSet;
 import io.jornada.engine.event.EngineEvent;
+import io.jornada.lead.BenchEventMix;
+import io.jornada.lead.RedisCommandTime;
+import io.jornada.scoring.RedisLeadScoreStore;
 import io.jornada.scoring.RescoreQueue;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +61,6 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
 
   private static final String STREAM = "jornada:ingest";
   private static final String OUTBOX = "jornada:journey:outbox";
-  private static final String[] TYPES = {
-    "page_view", "page_view", "page_view", "page_view", "page_view", "page_view", "page_view",
-    "email_open", "email_open", "email_click", "form_submit", "whatsapp_inbound", "purchase", "push_open"
-  };
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestBenchmark.class);
 
@@ -302,34 +300,26 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
   private static final class CpuUse {
     private final long jvmStart;
     private final double redisStart;
-    private final Map<String, Long> commandsStart;
+    private final RedisCommandTime commands;
     private final long wallStart = System.nanoTime();
     private long jvmNanos;
     private double redisSeconds;
-    private Map<String, Long> commandMicros = Map.of();
     private double wallSeconds;
 
-    private CpuUse(long jvmStart, double redisStart, Map<String, Long> commandsStart) {
+    private CpuUse(long jvmStart, double redisStart, RedisCommandTime commands) {
       this.jvmStart = jvmStart;
       this.redisStart = redisStart;
-      this.commandsStart = commandsStart;
+      this.commands = commands;
     }
 
     static CpuUse start(RedisClient redis) {
-      return new CpuUse(jvmCpuNanos(), redisCpuSeconds(redis), commandMicros(redis));
+      return new CpuUse(jvmCpuNanos(), redisCpuSeconds(redis), RedisCommandTime.start(redis));
     }
 
     void stop(RedisClient redis) {
       jvmNanos = jvmCpuNanos() - jvmStart;
       redisSeconds = redisCpuSeconds(redis) - redisStart;
-      Map<String, Long> spent = new LinkedHashMap<>();
-      commandMicros(redis).forEach((command, micros) -> {
-        long delta = micros - commandsStart.getOrDefault(command, 0L);
-        if (delta > 0) {
-          spent.put(command, delta);
-        }
-      });
-      commandMicros = spent;
+      commands.stop(redis);
       wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     }
 
@@ -344,25 +334,7 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
      * own line includes the commands it calls, which are also listed on their own.
      */
     String commandsPerEvent(double eventsPerSecond) {
-      double events = eventsPerSecond * wallSeconds;
-      StringJoiner top = new StringJoiner(" ");
-      commandMicros.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-          .limit(6)
-          .forEach(e -> top.add(String.format(Locale.ROOT, "%s=%.1fus", e.getKey(), e.getValue() / events)));
-      return top.toString();
-    }
-
-    private static Map<String, Long> commandMicros(RedisClient redis) {
-      Map<String, Long> micros = new HashMap<>();
-      for (String line : redis.info("commandstats").split("\\r?\\n")) {
-        int usec = line.indexOf("usec=");
-        if (line.startsWith("cmdstat_") && usec > 0) {
-          int end = line.indexOf(',', usec);
-          micros.put(line.substring("cmdstat_".length(), line.indexOf(':')), Long.parseLong(line.substring(usec + 5, end)));
-        }
-      }
-      return micros;
+      return commands.perEvent(eventsPerSecond * wallSeconds, 6);
     }
 
     private static long jvmCpuNanos() {
@@ -397,7 +369,7 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
   private long oldestScoreMillis(List<String> leads) {
     List<Response<String>> scoredAt = new ArrayList<>(leads.size());
     try (AbstractPipeline pipeline = redis.pipelined()) {
-      leads.forEach(lead -> scoredAt.add(pipeline.hget("jornada:lead:" + lead + ":score", "scoredAt")));
+      leads.forEach(lead -> scoredAt.add(pipeline.hget(RedisLeadScoreStore.key(lead), "scoredAt")));
       pipeline.sync();
     }
     long now = System.currentTimeMillis();
@@ -491,8 +463,8 @@ class IngestBenchmark implements ApplicationListener<ApplicationReadyEvent> {
 
   private String event(List<String> leads) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String type = TYPES[random.nextInt(TYPES.length)];
-    String channel = type.startsWith("email") ? "email" : type.startsWith("whatsapp") ? "whatsapp" : "web";
+    String type = BenchEventMix.type(random);
+    String channel = BenchEventMix.channelOf(type);
     return "{\"eventId\":\"b-" + eventIds.incrementAndGet() + "\",\"leadId\":\"" + leads.get(random.nextInt(leads.size()))
         + "\",\"type\":\"" + type + "\",\"channel\":\"" + channel + "\"}";
   }

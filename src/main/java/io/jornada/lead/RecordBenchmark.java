@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,12 +23,6 @@ import redis.clients.jedis.RedisClient;
  * versions of the script; the events/s include the JVM's and the round trips' share.
  */
 public final class RecordBenchmark {
-
-  /** The bench ingest's mix: mostly page views. */
-  private static final String[] TYPES = {
-    "page_view", "page_view", "page_view", "page_view", "page_view", "page_view", "page_view",
-    "email_open", "email_open", "email_click", "form_submit", "whatsapp_inbound", "purchase", "push_open"
-  };
 
   private final RedisClient redis;
   private final PrintStream out;
@@ -66,18 +59,12 @@ public final class RecordBenchmark {
     out.printf(Locale.ROOT, "bench record: %d leads, batches of %d events, warm-up %d s, measured %d s%n",
         leadCount, batchSize, measured.toSeconds(), measured.toSeconds());
     recordFor(leads, batchSize, measured);
-    Map<String, Long> before = commandMicros();
+    RedisCommandTime commands = RedisCommandTime.start(redis);
     long[] events = {0};
     double seconds = recordFor(leads, batchSize, measured, events);
-    Map<String, Long> spent = new HashMap<>(commandMicros());
-    before.forEach((command, micros) -> spent.merge(command, -micros, Long::sum));
-    double scriptMicros = spent.getOrDefault("evalsha", 0L) / (double) events[0];
-    StringBuilder byCommand = new StringBuilder();
-    spent.entrySet().stream()
-        .filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(e -> byCommand.append(String.format(Locale.ROOT, " %s=%.2fus", e.getKey(), e.getValue() / (double) events[0])));
-    out.printf(Locale.ROOT, "bench record: redis by command per event:%s%n", byCommand);
+    commands.stop(redis);
+    double scriptMicros = commands.micros("evalsha") / (double) events[0];
+    out.printf(Locale.ROOT, "bench record: redis by command per event: %s%n", commands.perEvent(events[0], Integer.MAX_VALUE));
     out.printf(Locale.ROOT, "bench record: events_per_s=%.0f redis_script_us_per_event=%.2f%n", events[0] / seconds,
         scriptMicros);
   }
@@ -103,10 +90,9 @@ public final class RecordBenchmark {
     List<LeadEvent> batch = new ArrayList<>(size);
     Instant now = Instant.now();
     for (int i = 0; i < size; i++) {
-      String type = TYPES[random.nextInt(TYPES.length)];
-      String channel = type.startsWith("email") ? "email" : type.startsWith("whatsapp") ? "whatsapp" : "web";
-      batch.add(new LeadEvent("r-" + nextEventId++, leads.get(random.nextInt(leads.size())), type, now, channel,
-          Map.of()));
+      String type = BenchEventMix.type(random);
+      batch.add(new LeadEvent("r-" + nextEventId++, leads.get(random.nextInt(leads.size())), type, now,
+          BenchEventMix.channelOf(type), Map.of()));
     }
     return batch;
   }
@@ -119,17 +105,5 @@ public final class RecordBenchmark {
     Map<String, Object> engagement = Map.of("eventId", event.eventId(), "type", event.type(), "channel", event.channel());
     return new JourneyMessage(name, event.leadId(), event.eventId(), Duration.ofHours(1),
         Map.of("lastEngagement", engagement));
-  }
-
-  private Map<String, Long> commandMicros() {
-    Map<String, Long> micros = new HashMap<>();
-    for (String line : redis.info("commandstats").split("\\r?\\n")) {
-      int usec = line.indexOf("usec=");
-      if (line.startsWith("cmdstat_") && usec > 0) {
-        micros.put(line.substring("cmdstat_".length(), line.indexOf(':')),
-            Long.parseLong(line.substring(usec + 5, line.indexOf(',', usec))));
-      }
-    }
-    return micros;
   }
 }

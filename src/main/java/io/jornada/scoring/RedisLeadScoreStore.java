@@ -86,7 +86,8 @@ public class RedisLeadScoreStore implements LeadScoreStore {
     this.replace = new LuaScript(redis, REPLACE);
   }
 
-  static String key(String leadId) {
+  /** The lead's score hash. */
+  public static String key(String leadId) {
     return "jornada:lead:" + leadId + ":score";
   }
 
