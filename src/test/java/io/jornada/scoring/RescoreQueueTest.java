@@ -40,6 +40,12 @@ class RescoreQueueTest {
   private static RedisClient redis;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T12:00:00Z"));
   private final RescoreQueue queue = new RescoreQueue(redis, KEY, DELAY, clock);
+  private final RedisLeadStateStore leads =
+      new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), clock);
+  private final RedisLeadScoreStore scores =
+      new RedisLeadScoreStore(redis, new ObjectMapper(), new JourneyOutbox("test:rescore:outbox"));
+  /** What scoring said it stored: leadId → score id. */
+  private final Map<String, String> stored = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void connect() {
@@ -54,6 +60,8 @@ class RescoreQueueTest {
   @BeforeEach
   void given() {
     redis.del(KEY);
+    // An earlier test's scores would satisfy "scored" without this test scoring anything.
+    List.of("rq-ana", "rq-bia", "rq-bad").forEach(id -> redis.del(RedisLeadScoreStore.key(id)));
   }
 
   @Test
@@ -133,21 +141,12 @@ class RescoreQueueTest {
   @Test
   void shouldReScoreEachDueLeadOnceWithTheStateAfterItsEvents() {
     // given two known leads and one unknown, with several events each, and a scorer that counts
-    RedisLeadStateStore leads = new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), clock);
-    for (String id : List.of("rq-ana", "rq-bia")) {
-      leads.upsert(new LeadProfile(id, "Ana", null, null, null, null, 10, "organic", "awareness", Consent.none(), null,
-          Map.of(), Instant.now(), null));
-    }
+    known("rq-ana", "rq-bia");
     List<String> scored = new CopyOnWriteArrayList<>();
-    Map<String, String> stored = new ConcurrentHashMap<>();
-    LeadScorer scorer = lead -> {
+    Rescorer rescorer = rescorer(lead -> {
       scored.add(lead.leadId() + ":" + lead.count("page_view"));
       return new LeadScore(0.3, "C", List.of(), "v1");
-    };
-    RedisLeadScoreStore scores = new RedisLeadScoreStore(redis, new ObjectMapper(), new JourneyOutbox("test:rescore:outbox"));
-    LeadScoring scoring = new LeadScoring(leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()),
-        name -> false, stored::putAll, 0.6, 0.2, Duration.ofHours(1), clock);
-    Rescorer rescorer = new Rescorer(queue, scoring, 10, LEASE, "test", clock);
+    });
     for (int i = 0; i < 3; i++) {
       for (String id : List.of("rq-ana", "rq-bia", "rq-404")) {
         LeadEvent event = new LeadEvent("rq-" + id + "-" + i, id, "page_view", clock.instant(), "web", Map.of());
@@ -178,22 +177,13 @@ class RescoreQueueTest {
   @Test
   void shouldReScoreTheRestOfABatchWhenOneLeadCannotBeScored() {
     // given three due leads, one of which the scorer cannot score
-    RedisLeadStateStore leads = new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), clock);
-    for (String id : List.of("rq-ana", "rq-bad", "rq-bia")) {
-      leads.upsert(new LeadProfile(id, "Ana", null, null, null, null, 10, "organic", "awareness", Consent.none(), null,
-          Map.of(), Instant.now(), null));
-      queue.eventRecorded(new LeadEvent("rq-" + id, id, "page_view", clock.instant(), "web", Map.of()));
-    }
-    LeadScorer scorer = lead -> {
+    dueAndKnown("rq-ana", "rq-bad", "rq-bia");
+    Rescorer rescorer = rescorer(lead -> {
       if (lead.leadId().equals("rq-bad")) {
         throw new IllegalStateException("a feature no model can read");
       }
       return new LeadScore(0.3, "C", List.of(), "v1");
-    };
-    RedisLeadScoreStore scores = new RedisLeadScoreStore(redis, new ObjectMapper(), new JourneyOutbox("test:rescore:outbox"));
-    LeadScoring scoring = new LeadScoring(leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()),
-        name -> false, stored -> {}, 0.6, 0.2, Duration.ofHours(1), clock);
-    Rescorer rescorer = new Rescorer(queue, scoring, 10, LEASE, "test", clock);
+    });
     clock.advance(DELAY);
 
     // when
@@ -210,19 +200,10 @@ class RescoreQueueTest {
   @Test
   void shouldLeaveTheBatchLeasedWhenNoLeadOfItCanBeScored() {
     // given two due leads and a scorer that fails for every lead (as when Redis is unreachable)
-    RedisLeadStateStore leads = new RedisLeadStateStore(redis, LeadProperties.defaults(), new ObjectMapper(), clock);
-    for (String id : List.of("rq-ana", "rq-bia")) {
-      leads.upsert(new LeadProfile(id, "Ana", null, null, null, null, 10, "organic", "awareness", Consent.none(), null,
-          Map.of(), Instant.now(), null));
-      queue.eventRecorded(new LeadEvent("rq-" + id, id, "page_view", clock.instant(), "web", Map.of()));
-    }
-    LeadScorer failing = lead -> {
+    dueAndKnown("rq-ana", "rq-bia");
+    Rescorer rescorer = rescorer(lead -> {
       throw new IllegalStateException("down");
-    };
-    LeadScoring scoring = new LeadScoring(leads, failing,
-        new RedisLeadScoreStore(redis, new ObjectMapper(), new JourneyOutbox("test:rescore:outbox")),
-        new RedisSalesQueue(redis, new ObjectMapper()), name -> false, stored -> {}, 0.6, 0.2, Duration.ofHours(1), clock);
-    Rescorer rescorer = new Rescorer(queue, scoring, 10, LEASE, "test", clock);
+    });
     clock.advance(DELAY);
 
     // when / then: the failure is thrown (the runner backs off), and the leads come back after the lease
@@ -230,6 +211,28 @@ class RescoreQueueTest {
     assertThat(queue.claim(10, LEASE).leadIds()).isEmpty();
     clock.advance(LEASE);
     assertThat(queue.claim(10, LEASE).leadIds()).containsExactlyInAnyOrder("rq-ana", "rq-bia");
+  }
+
+  private void known(String... leadIds) {
+    for (String id : leadIds) {
+      leads.upsert(new LeadProfile(id, "Ana", null, null, null, null, 10, "organic", "awareness", Consent.none(), null,
+          Map.of(), Instant.now(), null));
+    }
+  }
+
+  /** Known leads, each with an event that made it due. */
+  private void dueAndKnown(String... leadIds) {
+    known(leadIds);
+    for (String id : leadIds) {
+      queue.eventRecorded(event("rq-" + id, id));
+    }
+  }
+
+  /** A re-scorer of this test's queue, with scores from {@code scorer}, batches of 10. */
+  private Rescorer rescorer(LeadScorer scorer) {
+    LeadScoring scoring = new LeadScoring(leads, scorer, scores, new RedisSalesQueue(redis, new ObjectMapper()),
+        name -> false, stored::putAll, 0.6, 0.2, Duration.ofHours(1), clock);
+    return new Rescorer(queue, scoring, 10, LEASE, "test", clock);
   }
 
   private static LeadEvent event(String eventId, String leadId) {
