@@ -74,7 +74,7 @@ public class RedisLeadStateStore implements LeadStateStore {
    * and the lead hash's counters and lastEngagedAt are read with its existence check. The decayed
    * counters, six or more per event, are one field of that hash ({@code decayed}, a MessagePack
    * map of counter name to sum, see {@link PackedCounters}): one field to read and write however
-   * many counters the lead has, and no number formatted as text (a fifth of the script's time when
+   * many counters the lead has, and no number formatted as text (a sixth of the script's time when
    * each counter was a field of its own, {@code ./jornada bench record}).
    *
    * <p>Decayed counters use forward decay: the hash's {@code landmark} (millis, set by the lead's
